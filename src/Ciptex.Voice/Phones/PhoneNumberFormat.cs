@@ -1,0 +1,52 @@
+using PhoneNumbers;
+
+namespace Ciptex.Voice.Phones;
+
+/// <summary>
+/// Every number is stored and sent in E.164. Input in national form is read as a UK number.
+/// </summary>
+public static class PhoneNumberFormat
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    public static bool TryNormalise(string? input, out string e164)
+    {
+        e164 = "";
+        if (string.IsNullOrWhiteSpace(input) || input.Length > 40)
+            return false;
+        try
+        {
+            var parsed = Util.Parse(input.Trim(), "GB");
+            if (!Util.IsValidNumber(parsed))
+                return false;
+            e164 = Util.Format(parsed, PhoneNumbers.PhoneNumberFormat.E164);
+            return true;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether a text can reach the number: mobiles, and numbers whose type cannot be told apart from one.</summary>
+    public static bool IsMobile(string e164)
+    {
+        try
+        {
+            var type = Util.GetNumberType(Util.Parse(e164, "GB"));
+            return type is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>For logs: the last four digits hidden (<c>+44770090****</c>).</summary>
+    public static string Mask(string? number)
+    {
+        if (string.IsNullOrEmpty(number))
+            return "";
+        return number.Length <= 4 ? "****" : string.Concat(number.AsSpan(0, number.Length - 4), "****");
+    }
+}
