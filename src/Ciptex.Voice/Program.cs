@@ -1,6 +1,52 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
-app.Run();
+using Ciptex.Voice.Admin;
+using Ciptex.Voice.Customers;
+using Ciptex.Voice.Data;
+using Ciptex.Voice.Demo;
+using Ciptex.Voice.Health;
+using Ciptex.Voice.Logging;
+using Ciptex.Voice.Scheduling;
+using Ciptex.Voice.Twilio;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.AddLogging();
+    builder.AddDatabase();
+    builder.AddScheduling();
+    builder.AddHealth();
+    builder.AddTwilio();
+    builder.AddAdminApi();
+    builder.AddDemo();
+
+    var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.MapHealth();
+
+    var api = app.MapAdminApi();
+    api.MapCustomers();
+
+    app.Run();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // One line per bad key, naming it: the operator fixes configuration, not code.
+    foreach (var failure in ex.Failures)
+        Console.Error.WriteLine($"Configuration error: {failure}");
+    return 2;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "Ciptex Voice stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    Log.CloseAndFlush();
+}
 
 public partial class Program;

@@ -17,7 +17,7 @@ public static class PhoneNumberFormat
         try
         {
             var parsed = Util.Parse(input.Trim(), "GB");
-            if (!Util.IsValidNumber(parsed))
+            if (!Util.IsValidNumber(parsed) && !IsDramaMobile(parsed))
                 return false;
             e164 = Util.Format(parsed, PhoneNumbers.PhoneNumberFormat.E164);
             return true;
@@ -33,14 +33,21 @@ public static class PhoneNumberFormat
     {
         try
         {
-            var type = Util.GetNumberType(Util.Parse(e164, "GB"));
-            return type is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            var parsed = Util.Parse(e164, "GB");
+            return IsDramaMobile(parsed) || Util.GetNumberType(parsed) is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE;
         }
         catch (NumberParseException)
         {
             return false;
         }
     }
+
+    /// <summary>
+    /// Ofcom's drama range 07700 900000–900999: mobile numbers that are never allocated, used in our demo data, docs
+    /// and tests. libphonenumber calls them invalid because no one can own them.
+    /// </summary>
+    private static bool IsDramaMobile(PhoneNumber number) =>
+        number.CountryCode == 44 && number.NationalNumber is >= 7700900000 and <= 7700900999;
 
     /// <summary>For logs: the last four digits hidden (<c>+44770090****</c>).</summary>
     public static string Mask(string? number)

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.Extensions.Options;
+
+namespace Ciptex.Voice.Data;
+
+internal static class DatabaseExtensions
+{
+    public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+
+        var provider = builder.Configuration.GetValue<string>("Database:Provider");
+        var connectionString = builder.Configuration.GetConnectionString("Voice") ?? DatabaseOptions.DefaultConnectionString;
+        if (string.Equals(provider, nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+            builder.Services.AddDbContext<VoiceDbContext, PostgresVoiceDbContext>(o => o.UseNpgsql(connectionString));
+        else
+            builder.Services.AddDbContext<VoiceDbContext, SqliteVoiceDbContext>(o => o.UseSqlite(connectionString));
+
+        builder.Services.AddSingleton<DatabaseMigrationState>();
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        return builder;
+    }
+}
+
+/// <summary>Whether the migrations have been applied in this process; read by the readiness check.</summary>
+public sealed class DatabaseMigrationState
+{
+    public bool Applied { get; set; }
+}
+
+/// <summary>Applies the migrations before anything else starts (eShop's MigrateDbContext, as a hosted service).</summary>
+internal sealed class DatabaseMigrator(IServiceScopeFactory scopes, DatabaseMigrationState state, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VoiceDbContext>();
+        if (db.Database.IsSqlite())
+            // WAL lets readers carry on while the outbox writes; the mode is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+        state.Applied = true;
+        logger.LogInformation("Database migrations applied ({Provider})", db.Database.ProviderName);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>Used by <c>dotnet ef migrations add … --context SqliteVoiceDbContext</c>.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteVoiceDbContext>
+{
+    public SqliteVoiceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteVoiceDbContext>().UseSqlite(DatabaseOptions.DefaultConnectionString).Options);
+}
+
+/// <summary>Used by <c>dotnet ef migrations add … --context PostgresVoiceDbContext</c>; no server is contacted.</summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresVoiceDbContext>
+{
+    public PostgresVoiceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresVoiceDbContext>().UseNpgsql("Host=localhost;Database=ciptex_voice").Options);
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Ciptex.Voice.Data;
+
+/// <summary>
+/// The one database. Each feature maps its own entities with an <see cref="IEntityTypeConfiguration{T}"/> beside them;
+/// the provider-specific subclasses exist only so that each provider keeps its own migrations.
+/// </summary>
+public class VoiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(VoiceDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset columns (PITFALLS.md): store instants as UTC ticks there.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        }
+    }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}
+
+public sealed class SqliteVoiceDbContext(DbContextOptions<SqliteVoiceDbContext> options) : VoiceDbContext(options);
+
+public sealed class PostgresVoiceDbContext(DbContextOptions<PostgresVoiceDbContext> options) : VoiceDbContext(options);

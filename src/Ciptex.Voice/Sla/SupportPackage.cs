@@ -1,0 +1,3 @@
+namespace Ciptex.Voice.Sla;
+
+public enum SupportPackage { Production, Extended }

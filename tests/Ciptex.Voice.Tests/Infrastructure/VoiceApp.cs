@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ciptex.Voice.Tests.Infrastructure;
+
+/// <summary>
+/// The whole service in-process on a real SQLite file of its own, with a fake clock and settings a test can change
+/// before the first request. Twilio traffic goes wherever <c>Twilio:ApiBaseUrl</c> points (a WireMock server).
+/// </summary>
+public sealed class VoiceApp : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "test-admin-key-0123456789";
+    public const string AuthToken = "test-auth-token-0123456789";
+    public const string AccountSid = "ACtest0000000000000000000000000000";
+
+    public VoiceApp(string? databasePath = null, DateTimeOffset? now = null)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"ciptex-voice-test-{Guid.NewGuid():N}.db");
+        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        Settings = new()
+        {
+            ["ConnectionStrings:Voice"] = $"Data Source={DatabasePath}",
+            ["Admin:ApiKey"] = ApiKey,
+            ["Twilio:AccountSid"] = AccountSid,
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:DryRun"] = "true",
+            ["Twilio:PublicBaseUrl"] = "https://voice.ciptex.test",
+            ["Demo:Seed"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        };
+    }
+
+    public string DatabasePath { get; }
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>Configuration for this host; change it before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; }
+
+    public string Environment { get; set; } = "Testing";
+
+    public HttpClient CreateApiClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(DatabasePath + suffix);
+    }
+}
