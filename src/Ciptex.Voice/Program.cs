@@ -2,9 +2,11 @@ using Ciptex.Voice.Admin;
 using Ciptex.Voice.Customers;
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Demo;
+using Ciptex.Voice.Escalation;
 using Ciptex.Voice.Health;
 using Ciptex.Voice.Logging;
 using Ciptex.Voice.Scheduling;
+using Ciptex.Voice.Sms;
 using Ciptex.Voice.Twilio;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -19,6 +21,8 @@ try
     builder.AddHealth();
     builder.AddTwilio();
     builder.AddAdminApi();
+    builder.AddSms();
+    builder.AddEscalation();
     builder.AddDemo();
 
     var app = builder.Build();

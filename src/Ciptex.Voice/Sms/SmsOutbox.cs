@@ -1,0 +1,60 @@
+using Ciptex.Voice.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciptex.Voice.Sms;
+
+/// <summary>
+/// The one way a text leaves this service: it is added to the caller's <see cref="VoiceDbContext"/> and saved with
+/// the caller's own changes, so the event and its text are stored together or not at all. The dispatcher sends it.
+/// </summary>
+public sealed class SmsOutbox(VoiceDbContext db, TimeProvider time)
+{
+    /// <summary>
+    /// Adds the message unless one with the same key is already stored or pending in this context.
+    /// Nothing is saved here: the caller's <c>SaveChangesAsync</c> commits it with the event that caused it.
+    /// </summary>
+    /// <returns>False when the logical message already exists.</returns>
+    public async Task<bool> EnqueueAsync(OutgoingSms sms, CancellationToken cancellationToken = default)
+    {
+        if (db.Set<OutboundMessage>().Local.Any(m => m.IdempotencyKey == sms.IdempotencyKey)
+            || await db.Set<OutboundMessage>().AnyAsync(m => m.IdempotencyKey == sms.IdempotencyKey, cancellationToken))
+            return false;
+        db.Add(ToMessage(sms, time.GetUtcNow()));
+        return true;
+    }
+
+    /// <summary>The fan-out form: one query for the keys that already exist, however many texts.</summary>
+    public async Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingSms> texts, CancellationToken cancellationToken = default)
+    {
+        var keys = texts.Select(t => t.IdempotencyKey).Distinct().ToList();
+        var existing = new HashSet<string>(db.Set<OutboundMessage>().Local.Select(m => m.IdempotencyKey));
+        foreach (var chunk in keys.Chunk(500))
+            existing.UnionWith(await db.Set<OutboundMessage>().Where(m => chunk.Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken));
+        var now = time.GetUtcNow();
+        var added = 0;
+        foreach (var sms in texts)
+        {
+            if (!existing.Add(sms.IdempotencyKey))
+                continue;
+            db.Add(ToMessage(sms, now));
+            added++;
+        }
+        return added;
+    }
+
+    private static OutboundMessage ToMessage(OutgoingSms sms, DateTimeOffset now) => new()
+    {
+        IdempotencyKey = sms.IdempotencyKey,
+        To = sms.To,
+        Body = SmsText.Shape(sms.Body).Text,
+        Purpose = sms.Purpose,
+        Priority = sms.Priority,
+        TicketReference = sms.TicketReference,
+        CreatedAt = now,
+        NextAttemptAt = now,
+    };
+}
+
+/// <param name="IdempotencyKey">Names the logical message, e.g. <c>ticket-confirmation:CIP-000123</c> or <c>status:twilio:{updateId}:{phone}</c>.</param>
+/// <param name="To">E.164.</param>
+public sealed record OutgoingSms(string IdempotencyKey, string To, string Body, string Purpose, int Priority = MessagePriority.Customer, string? TicketReference = null);
