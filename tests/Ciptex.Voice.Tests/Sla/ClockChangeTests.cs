@@ -92,7 +92,7 @@ public class ClockChangeTests
     [Fact]
     public void A_clock_change_inside_the_support_day_makes_that_window_seven_real_hours()
     {
-        var calendar = new SupportCalendar(MiddayChangeZone(new TimeOnly(12, 0)), []);
+        var calendar = new SupportCalendar(ZoneChangingClocksAt(new TimeOnly(12, 0)), []);
 
         Assert.Equal(TimeSpan.FromHours(7),
             calendar.SupportTimeBetween(At("2026-04-01T00:00+00:00"), At("2026-04-02T00:00+00:00"), SupportPackage.Production));
@@ -103,19 +103,31 @@ public class ClockChangeTests
     public void When_the_clocks_jump_over_nine_the_window_opens_at_the_jump()
     {
         // Clocks go from 08:30 straight to 09:30: the first moment the clock reads nine or later is 08:30 UTC.
-        var calendar = new SupportCalendar(MiddayChangeZone(new TimeOnly(8, 30)), []);
+        var calendar = new SupportCalendar(ZoneChangingClocksAt(new TimeOnly(8, 30)), []);
 
         Assert.False(calendar.IsOpen(At("2026-04-01T08:29:59+00:00"), SupportPackage.Production));
         Assert.True(calendar.IsOpen(At("2026-04-01T08:30+00:00"), SupportPackage.Production));
     }
 
-    /// <summary>A zone on UTC whose clocks go forward an hour on 1 April at <paramref name="at"/> and back on 1 October.</summary>
-    private static TimeZoneInfo MiddayChangeZone(TimeOnly at)
+    [Fact]
+    public void When_the_clocks_go_back_over_five_the_window_closes_the_first_time_the_clock_reads_five()
     {
+        // Clocks go back from 17:30 summer time to 16:30 on Thursday 1 October, so 17:00 is read twice.
+        var calendar = new SupportCalendar(ZoneChangingClocksAt(new TimeOnly(12, 0), backAt: new TimeOnly(17, 30)), []);
+
+        Assert.Equal(At("2026-10-01T16:00+00:00"), calendar.ClosesAt(At("2026-10-01T10:00+00:00"), SupportPackage.Production));
+        Assert.Equal(TimeSpan.FromHours(8),
+            calendar.SupportTimeBetween(At("2026-10-01T00:00+00:00"), At("2026-10-02T00:00+00:00"), SupportPackage.Production));
+    }
+
+    /// <summary>A zone on UTC whose clocks go forward an hour on 1 April at <paramref name="forwardAt"/> and back on 1 October.</summary>
+    private static TimeZoneInfo ZoneChangingClocksAt(TimeOnly forwardAt, TimeOnly? backAt = null)
+    {
+        var back = backAt ?? new TimeOnly(12, 0);
         var rule = TimeZoneInfo.AdjustmentRule.CreateAdjustmentRule(
             new DateTime(2020, 1, 1), new DateTime(2030, 12, 31), TimeSpan.FromHours(1),
-            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, at.Hour, at.Minute, 0), 4, 1),
-            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, 12, 0, 0), 10, 1));
-        return TimeZoneInfo.CreateCustomTimeZone("Test/Midday", TimeSpan.Zero, "Midday change", "Standard", "Summer", [rule]);
+            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, forwardAt.Hour, forwardAt.Minute, 0), 4, 1),
+            TimeZoneInfo.TransitionTime.CreateFixedDateRule(new DateTime(1, 1, 1, back.Hour, back.Minute, 0), 10, 1));
+        return TimeZoneInfo.CreateCustomTimeZone("Test/Changes", TimeSpan.Zero, "Test changes", "Standard", "Summer", [rule]);
     }
 }
