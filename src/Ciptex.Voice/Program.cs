@@ -6,7 +6,9 @@ using Ciptex.Voice.Escalation;
 using Ciptex.Voice.Health;
 using Ciptex.Voice.Logging;
 using Ciptex.Voice.Scheduling;
+using Ciptex.Voice.Sla;
 using Ciptex.Voice.Sms;
+using Ciptex.Voice.Tickets;
 using Ciptex.Voice.Twilio;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -19,10 +21,12 @@ try
     builder.AddDatabase();
     builder.AddScheduling();
     builder.AddHealth();
+    builder.Services.AddSupportCalendar();
     builder.AddTwilio();
     builder.AddAdminApi();
     builder.AddSms();
     builder.AddEscalation();
+    builder.AddTickets();
     builder.AddDemo();
 
     var app = builder.Build();
@@ -32,6 +36,8 @@ try
 
     var api = app.MapAdminApi();
     api.MapCustomers();
+    api.MapSla();
+    api.MapTickets();
 
     app.Run();
     return 0;

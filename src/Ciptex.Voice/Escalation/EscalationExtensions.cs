@@ -9,6 +9,7 @@ internal static class EscalationExtensions
         builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         builder.Services.AddScoped<OnCallPager>();
+        builder.Services.AddSingleton<EscalationTexts>();
         return builder;
     }
 }

@@ -20,6 +20,13 @@ public sealed class OnCallPager(SmsOutbox outbox, IOptionsMonitor<EscalationOpti
         return texts.Count == 0 ? 0 : await outbox.EnqueueManyAsync(texts, cancellationToken);
     }
 
+    /// <summary>The level's name ("On-call engineer"), numbered from 1.</summary>
+    public string NameOf(int level)
+    {
+        var levels = options.CurrentValue.Levels;
+        return level >= 1 && level <= levels.Count ? levels[level - 1].Name : $"Level {level}";
+    }
+
     /// <summary>The E.164 phones of a level, numbered from 1.</summary>
     public IReadOnlyList<string> PhonesOf(int level)
     {

@@ -1,0 +1,135 @@
+using Ciptex.Voice.Customers;
+using Ciptex.Voice.Data;
+using Ciptex.Voice.Escalation;
+using Ciptex.Voice.Phones;
+using Ciptex.Voice.Sla;
+using Ciptex.Voice.Sms;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciptex.Voice.Tickets;
+
+public sealed record NewTicket(
+    FaultCategory Category, TicketChannel Channel, Customer? Customer, string? CallerNumber,
+    string? CallSid = null, string? Summary = null, bool Chargeable = false, DateTimeOffset? OpenedAt = null);
+
+/// <summary>
+/// Opens tickets and moves them through their life. Every change and the texts it causes are saved together.
+/// </summary>
+public sealed class TicketService(
+    VoiceDbContext db, SupportCalendar calendar, SmsOutbox outbox, OnCallPager pager, TicketTexts texts,
+    EscalationTexts escalationTexts, TimeProvider time, ILogger<TicketService> logger)
+{
+    /// <summary>Opens a ticket; for a call, at most one per CallSid however often Twilio retries.</summary>
+    public async Task<Ticket> OpenAsync(NewTicket request, CancellationToken ct)
+    {
+        if (request.CallSid is not null && await FindByCallAsync(request.CallSid, ct) is { } existing)
+            return existing;
+
+        var openedAt = request.OpenedAt ?? time.GetUtcNow();
+        // A P1 whose caller accepted chargeable out-of-hours support is worked around the clock.
+        var clock = request.Chargeable ? SupportPackage.Extended : request.Customer?.Package ?? SupportPackage.Production;
+        var ticket = new Ticket
+        {
+            Reference = $"pending:{Guid.NewGuid():N}",
+            Category = request.Category, Channel = request.Channel, CustomerId = request.Customer?.Id, Customer = request.Customer,
+            CallerNumber = request.CallerNumber, CallSid = request.CallSid, Summary = request.Summary,
+            ClockPackage = clock, Chargeable = request.Chargeable, OpenedAt = openedAt,
+            FirstResponseDueAt = calendar.DueAt(openedAt, request.Category, clock),
+        };
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Add(ticket);
+            await db.SaveChangesAsync(ct);
+            ticket.Reference = Ticket.ReferenceFor(ticket.Id);
+            await AnnounceAsync(ticket, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (request.CallSid is not null)
+        {
+            // Two deliveries of the same record action raced; the other one stored the ticket.
+            db.ChangeTracker.Clear();
+            return await FindByCallAsync(request.CallSid, ct) ?? throw new InvalidOperationException("Ticket vanished after a unique-key conflict.");
+        }
+        logger.LogInformation("Ticket {Reference} opened: {Category} via {Channel}, due {DueAt:o}",
+            ticket.Reference, ticket.Category, ticket.Channel, ticket.FirstResponseDueAt);
+        return ticket;
+    }
+
+    public Task<Ticket?> FindAsync(string reference, CancellationToken ct) =>
+        db.Set<Ticket>().Include(t => t.Customer).Include(t => t.Escalations).SingleOrDefaultAsync(t => t.Reference == reference, ct);
+
+    public Task<Ticket?> FindByCallAsync(string callSid, CancellationToken ct) =>
+        db.Set<Ticket>().Include(t => t.Customer).Include(t => t.Escalations).SingleOrDefaultAsync(t => t.CallSid == callSid, ct);
+
+    public async Task AcknowledgeAsync(Ticket ticket, string by, CancellationToken ct)
+    {
+        if (ticket.AcknowledgedAt is null)
+        {
+            ticket.AcknowledgedAt = time.GetUtcNow();
+            ticket.AcknowledgedBy = by;
+            if (ticket.Status == TicketStatus.Open)
+                ticket.Status = TicketStatus.Acknowledged;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The first response counts; later ones change nothing.</summary>
+    public async Task RespondAsync(Ticket ticket, CancellationToken ct)
+    {
+        ticket.FirstRespondedAt ??= time.GetUtcNow();
+        if (ticket.Status is TicketStatus.Open or TicketStatus.Acknowledged)
+            ticket.Status = TicketStatus.Responded;
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task RecategoriseAsync(Ticket ticket, FaultCategory category, string reason, CancellationToken ct)
+    {
+        if (ticket.Category == category)
+            return;
+        var previous = ticket.Category;
+        ticket.Category = category;
+        ticket.FirstResponseDueAt = calendar.DueAt(ticket.OpenedAt, category, ticket.ClockPackage);
+        ticket.Recategorisations++;
+        await TextCallerAsync(ticket, $"recategorised:{ticket.Reference}:{ticket.Recategorisations}", texts.Recategorised(ticket, previous, reason), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ResolveAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (ticket.Status == TicketStatus.Resolved)
+            return;
+        ticket.Status = TicketStatus.Resolved;
+        ticket.ResolvedAt = time.GetUtcNow();
+        await TextCallerAsync(ticket, $"resolved:{ticket.Reference}", texts.Resolved(ticket), ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task AnnounceAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (ticket.Channel == TicketChannel.Phone)
+            await TextCallerAsync(ticket, $"ticket-confirmation:{ticket.Reference}", texts.Confirmation(ticket), ct);
+        if (ticket.Category == FaultCategory.P1)
+            await EscalateAsync(ticket, level: 1, ct);
+    }
+
+    /// <summary>Texts one level about a ticket, once: the stored escalation row is what every later check reads.</summary>
+    public async Task<bool> EscalateAsync(Ticket ticket, int level, CancellationToken ct)
+    {
+        if (ticket.Escalations.Any(e => e.Level == level))
+            return false;
+        var name = pager.NameOf(level);
+        var priority = ticket.Category == FaultCategory.P1 ? MessagePriority.UrgentPage : MessagePriority.Page;
+        await pager.PageAsync(level, $"escalation:{ticket.Reference}:{level}", escalationTexts.TicketPage(ticket, name),
+            "escalation", priority, ticket.Reference, ct);
+        ticket.Escalations.Add(new TicketEscalation { Level = level, LevelName = name, SentAt = time.GetUtcNow() });
+        return true;
+    }
+
+    private async Task TextCallerAsync(Ticket ticket, string key, string body, CancellationToken ct)
+    {
+        if (ticket.CallerNumber is { } number && PhoneNumberFormat.IsMobile(number))
+            await outbox.EnqueueAsync(new OutgoingSms(key, number, body, key[..key.IndexOf(':')], MessagePriority.Customer, ticket.Reference), ct);
+    }
+}
