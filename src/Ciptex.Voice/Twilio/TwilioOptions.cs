@@ -12,6 +12,12 @@ public sealed class TwilioOptions
     /// <summary>REST credentials and the key that webhook signatures are checked with.</summary>
     public string AuthToken { get; set; } = "";
 
+    /// <summary>
+    /// Optional second key accepted for webhook signatures while the Auth Token is being rotated, so requests
+    /// signed with either the old or the new token pass during the switch-over. Leave empty otherwise.
+    /// </summary>
+    public string SecondaryAuthToken { get; set; } = "";
+
     public string SupportNumber { get; set; } = "+443458800808";
 
     /// <summary>When set, outbound SMS are sent through this messaging service instead of <see cref="SupportNumber"/>.</summary>

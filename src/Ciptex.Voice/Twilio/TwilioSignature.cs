@@ -1,0 +1,131 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Primitives;
+
+namespace Ciptex.Voice.Twilio;
+
+/// <summary>
+/// Computes and checks <c>X-Twilio-Signature</c> (reference/twilio.md §1). Hand-written rather than
+/// <c>Twilio.Security.RequestValidator</c> because that class comma-joins repeated form values.
+/// </summary>
+public static class TwilioSignature
+{
+    public const string Header = "X-Twilio-Signature";
+    public const string SettingsHeader = "X-Twilio-Webhooks-Signature-Settings";
+    public const string HmacSha1 = "HMAC_SHA1";
+    public const string HmacSha256 = "HMAC_SHA256";
+    public const string BodyHashParameter = "bodySHA256";
+
+    /// <summary>
+    /// The signature Twilio would send for a request to <paramref name="url"/> carrying these form fields
+    /// (none for GET and JSON requests). Used by tests and the phone simulator to sign their requests.
+    /// </summary>
+    public static string Compute(
+        string url, IEnumerable<KeyValuePair<string, StringValues>>? form, string authToken, string algorithm = HmacSha1)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(authToken);
+        var key = Encoding.UTF8.GetBytes(authToken);
+        var message = Encoding.UTF8.GetBytes(StringToSign(WithoutFragment(url), form));
+        var hash = algorithm switch
+        {
+            HmacSha1 => HMACSHA1.HashData(key, message),
+            HmacSha256 => HMACSHA256.HashData(key, message),
+            _ => throw new ArgumentException($"Unsupported signature algorithm '{algorithm}'.", nameof(algorithm)),
+        };
+        return Convert.ToBase64String(hash);
+    }
+
+    /// <summary>Appends <c>bodySHA256</c> to the URL, as Twilio does before signing a JSON request.</summary>
+    public static string WithBodyHash(string url, ReadOnlySpan<byte> body) =>
+        url + (url.Contains('?') ? '&' : '?') + BodyHashParameter + "=" + BodyHash(body);
+
+    /// <summary>Lower-case hex SHA-256 of the raw body.</summary>
+    public static string BodyHash(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
+    /// <summary>
+    /// The algorithm named by <c>X-Twilio-Webhooks-Signature-Settings</c> (<c>key=…,algorithm=HMAC_SHA256</c>):
+    /// HMAC-SHA1 when the header or its <c>algorithm</c> is absent, null when the algorithm is not supported.
+    /// </summary>
+    public static string? AlgorithmFrom(string? signatureSettings)
+    {
+        foreach (var part in (signatureSettings ?? "").Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!part.StartsWith("algorithm=", StringComparison.OrdinalIgnoreCase))
+                continue;
+            var algorithm = part["algorithm=".Length..];
+            return algorithm is HmacSha1 or HmacSha256 ? algorithm : null;
+        }
+        return HmacSha1;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="signature"/> signs a form post (or, with no form, a bodiless request) to
+    /// <paramref name="url"/>. The URL's port variants are tried and its fragment ignored.
+    /// </summary>
+    public static bool IsValid(
+        string url, IEnumerable<KeyValuePair<string, StringValues>>? form, string? signature, string authToken,
+        string? signatureSettings = null)
+    {
+        var algorithm = AlgorithmFrom(signatureSettings);
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken) || algorithm is null)
+            return false;
+        var key = Encoding.UTF8.GetBytes(authToken);
+        var given = Encoding.UTF8.GetBytes(signature);
+        var parameters = ParameterString(form);
+        var matched = false;
+        foreach (var variant in TwilioUrl.PortVariants(WithoutFragment(url)))
+            matched |= Matches(algorithm, key, variant + parameters, given);
+        return matched;
+    }
+
+    /// <summary>
+    /// Whether a JSON (or other raw-body) request is genuine: the URL's <c>bodySHA256</c> must be the hash of
+    /// <paramref name="body"/>, and the signature covers the URL only.
+    /// </summary>
+    public static bool IsValidBody(
+        string url, ReadOnlySpan<byte> body, string? signature, string authToken, string? signatureSettings = null)
+    {
+        var expectedHash = TwilioUrl.SingleQueryValue(WithoutFragment(url), BodyHashParameter);
+        if (expectedHash is null || !string.Equals(expectedHash, BodyHash(body), StringComparison.OrdinalIgnoreCase))
+            return false;
+        return IsValid(url, form: null, signature, authToken, signatureSettings);
+    }
+
+    private static bool Matches(string algorithm, byte[] key, string stringToSign, byte[] given)
+    {
+        var message = Encoding.UTF8.GetBytes(stringToSign);
+        var hash = algorithm == HmacSha256 ? HMACSHA256.HashData(key, message) : HMACSHA1.HashData(key, message);
+        var expected = Encoding.ASCII.GetBytes(Convert.ToBase64String(hash));
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    private static string StringToSign(string url, IEnumerable<KeyValuePair<string, StringValues>>? form) =>
+        url + ParameterString(form);
+
+    // Names sorted ordinally; a repeated name contributes once per distinct value, values sorted ordinally
+    // (twilio-node and twilio-python; twilio-node #722, twilio-python #613). Values are used exactly as decoded.
+    private static string ParameterString(IEnumerable<KeyValuePair<string, StringValues>>? form)
+    {
+        if (form is null)
+            return "";
+        var builder = new StringBuilder();
+        var byName = form
+            .GroupBy(field => field.Key, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal);
+        foreach (var group in byName)
+        {
+            var values = group.SelectMany(field => field.Value).Select(value => value ?? "")
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+            foreach (var value in values)
+                builder.Append(group.Key).Append(value);
+        }
+        return builder.ToString();
+    }
+
+    // Twilio never sends the fragment (e.g. the #rc=3 connection overrides), so it cannot be part of the signature.
+    private static string WithoutFragment(string url)
+    {
+        var hash = url.IndexOf('#');
+        return hash < 0 ? url : url[..hash];
+    }
+}
