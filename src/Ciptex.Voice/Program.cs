@@ -46,6 +46,7 @@ try
     api.MapCustomers();
     api.MapSla();
     api.MapTickets();
+    api.MapIncidents();
 
     app.Run();
     return 0;
