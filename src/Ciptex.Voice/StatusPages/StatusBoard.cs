@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Ciptex.Voice.StatusPages;
 
 /// <summary>An incident a caller may be calling about.</summary>
-public sealed record OpenIncident(string PageKey, string PageName, string Name, string Status, string Impact, bool IsMaintenance,
+public sealed record OpenStatusIncident(string PageKey, string PageName, string Name, string Status, string Impact, bool IsMaintenance,
     string? Shortlink, DateTimeOffset UpdatedAt)
 {
     /// <summary>Spoken or texted: <c>In progress</c>, <c>Investigating</c> …</summary>
@@ -14,7 +14,7 @@ public sealed record OpenIncident(string PageKey, string PageName, string Name, 
 
 /// <param name="CheckedAt">The last poll that got a valid answer; null while nothing is known about the page.</param>
 /// <param name="Unreachable">On-call has been told the page does not answer; what is shown may be out of date.</param>
-public sealed record PageStatus(string PageKey, string PageName, DateTimeOffset? CheckedAt, bool Unreachable, IReadOnlyList<OpenIncident> OpenIncidents);
+public sealed record PageStatus(string PageKey, string PageName, DateTimeOffset? CheckedAt, bool Unreachable, IReadOnlyList<OpenStatusIncident> OpenIncidents);
 
 /// <summary>
 /// What other features ask about status pages: the IVR announces open incidents after the greeting, SMS <c>STATUS</c>
@@ -26,7 +26,7 @@ public sealed class StatusBoard(VoiceDbContext db, IOptionsMonitor<StatusPagesOp
     // Over, or not begun: an upcoming maintenance is not what anyone is calling about.
     private static readonly string[] NotOpen = ["resolved", "postmortem", "completed", "scheduled"];
 
-    public async Task<IReadOnlyList<OpenIncident>> GetOpenIncidentsAsync(CancellationToken cancellationToken = default) =>
+    public async Task<IReadOnlyList<OpenStatusIncident>> GetOpenIncidentsAsync(CancellationToken cancellationToken = default) =>
         (await GetPagesAsync(cancellationToken)).SelectMany(p => p.OpenIncidents).ToList();
 
     /// <summary>Every configured page in configuration order, with its open incidents oldest first.</summary>
@@ -44,7 +44,7 @@ public sealed class StatusBoard(VoiceDbContext db, IOptionsMonitor<StatusPagesOp
         {
             var state = states.FirstOrDefault(s => s.PageKey == page.Key);
             var incidents = open.Where(i => i.PageKey == page.Key)
-                .Select(i => new OpenIncident(page.Key, page.Name, i.Name, i.Status, i.Impact, i.IsMaintenance, i.Shortlink, i.UpdatedAt))
+                .Select(i => new OpenStatusIncident(page.Key, page.Name, i.Name, i.Status, i.Impact, i.IsMaintenance, i.Shortlink, i.UpdatedAt))
                 .ToList();
             return new PageStatus(page.Key, page.Name, state?.BaselineAt is null ? null : state.LastSuccessAt, state?.UnreachableAlertSent ?? false, incidents);
         }).ToList();

@@ -1,3 +1,5 @@
+using Ciptex.Voice.Ivr;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -22,6 +24,8 @@ internal static class StatusPagesExtensions
         });
         builder.Services.AddScoped<StatusPagePoller>();
         builder.Services.AddScoped<StatusBoard>();
+        // Replaces the IVR's "no incidents" default whichever feature is added first.
+        builder.Services.Replace(ServiceDescriptor.Scoped<IOpenIncidents, IvrOpenIncidents>());
 
         // The jobs must be declared before the host is built, so the page list is read from configuration here; a bad
         // list is reported by the validator at start, and until then only well-formed, distinct keys get a job.

@@ -61,7 +61,7 @@ public static class StatusPagesHost
     /// <summary>How the texts to on-call write an instant.</summary>
     public static string Utc(DateTimeOffset instant) => instant.ToString("d MMM HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static async Task<IReadOnlyList<OpenIncident>> OpenIncidentsAsync(this VoiceApp app)
+    public static async Task<IReadOnlyList<OpenStatusIncident>> OpenIncidentsAsync(this VoiceApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<StatusBoard>().GetOpenIncidentsAsync();
