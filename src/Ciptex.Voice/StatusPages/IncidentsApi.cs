@@ -33,7 +33,7 @@ internal static class IncidentsApi
     {
         if (limit is < 1 or > 500)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = ["The limit is between 1 and 500."] });
-        var pages = options.CurrentValue.Pages.Where(p => page is null || p.Key == page).ToList();
+        var pages = options.CurrentValue.Pages.Where(p => string.IsNullOrEmpty(page) || p.Key == page).ToList();
         if (pages.Count == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No status page '{page}' is configured.");
 
