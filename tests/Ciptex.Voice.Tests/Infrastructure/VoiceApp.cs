@@ -43,6 +43,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
             ["Escalation:Levels:2:Name"] = "Head of support",
             ["Escalation:Levels:2:Phones:0"] = HeadOfSupportPhone,
             ["Escalation:Levels:2:At"] = "1.0",
+            // Status pages are polled only when a test asks: no test host reaches out to the real pages by itself.
+            ["StatusPages:PollInterval"] = "30.00:00:00",
         };
     }
 
@@ -53,6 +55,9 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; }
 
     public string Environment { get; set; } = "Testing";
+
+    /// <summary>Leave the SQLite file behind on dispose, for a test that restarts the service on the same database.</summary>
+    public bool KeepDatabase { get; set; }
 
     public HttpClient CreateApiClient()
     {
@@ -82,6 +87,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (KeepDatabase)
+            return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(DatabasePath + suffix);
     }
