@@ -46,6 +46,7 @@ try
     api.MapCustomers();
     api.MapSla();
     api.MapTickets();
+    api.MapEscalation();
     api.MapIncidents();
 
     app.Run();
