@@ -37,17 +37,24 @@ internal static class IncidentsApi
         if (pages.Count == 0)
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: $"No status page '{page}' is configured.");
 
+        return TypedResults.Ok(await LoadAsync(db, pages, limit ?? DefaultLimit, ct));
+    }
+
+    /// <summary>What the API and the dashboard show of each page: its state and its newest incidents.</summary>
+    internal static async Task<List<StatusPageIncidentsDto>> LoadAsync(VoiceDbContext db, IEnumerable<StatusPageOptions> pages, int limit,
+        CancellationToken ct)
+    {
         var result = new List<StatusPageIncidentsDto>();
         foreach (var p in pages)
         {
             var state = await db.Set<StatusPageState>().AsNoTracking().SingleOrDefaultAsync(s => s.PageKey == p.Key, ct);
             var incidents = await db.Set<TrackedIncident>().AsNoTracking().Include(i => i.Updates)
                 .Where(i => i.PageKey == p.Key).OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-                .Take(limit ?? DefaultLimit).ToListAsync(ct);
+                .Take(limit).ToListAsync(ct);
             result.Add(new StatusPageIncidentsDto(p.Key, p.Name, p.BaseUrl, state?.BaselineAt, state?.LastSuccessAt,
                 state?.ConsecutiveFailures ?? 0, state?.LastError, incidents.Select(ToDto).ToList()));
         }
-        return TypedResults.Ok(result);
+        return result;
     }
 
     private static IncidentDto ToDto(TrackedIncident i) => new(i.IncidentId, i.Name, i.Status, i.Impact, i.IsMaintenance, i.Shortlink,

@@ -40,20 +40,13 @@ internal static class TicketsApi
         group.MapGet("/{reference}", GetAsync);
         group.MapPost("/", CreateAsync);
         group.MapPost("/{reference}/acknowledge", (string reference, AcknowledgeBody? body, TicketService tickets, CancellationToken ct) =>
-            ChangeAsync(reference, tickets, ct, t => string.IsNullOrWhiteSpace(body?.By) || body.By.Length > 200
-                ? Invalid("by", "Say who acknowledged it (1 to 200 characters).")
-                : t.Status == TicketStatus.Resolved ? Conflict($"{t.Reference} is resolved.") : null,
-                t => tickets.AcknowledgeAsync(t, body!.By!.Trim(), ct)));
+            ChangeAsync(reference, tickets, ct, t => TicketRules.Acknowledge(t, body?.By), t => tickets.AcknowledgeAsync(t, body!.By!.Trim(), ct)));
         group.MapPost("/{reference}/respond", (string reference, TicketService tickets, CancellationToken ct) =>
-            ChangeAsync(reference, tickets, ct, t => t.Status == TicketStatus.Resolved && t.FirstRespondedAt is null ? Conflict($"{t.Reference} is resolved.") : null,
-                t => tickets.RespondAsync(t, ct)));
+            ChangeAsync(reference, tickets, ct, TicketRules.Respond, t => tickets.RespondAsync(t, ct)));
         group.MapPost("/{reference}/recategorise", (string reference, RecategoriseBody? body, TicketService tickets, CancellationToken ct) =>
         {
             FaultCategory category = default;
-            return ChangeAsync(reference, tickets, ct,
-                t => !FaultCategoryNames.TryParse(body?.Category, out category) ? Invalid("category", "The category is one of P1, P2, P3, P4.")
-                    : string.IsNullOrWhiteSpace(body?.Reason) || body.Reason.Length > 300 ? Invalid("reason", "Give the customer a reason (1 to 300 characters).")
-                    : t.Status == TicketStatus.Resolved ? Conflict($"{t.Reference} is resolved.") : null,
+            return ChangeAsync(reference, tickets, ct, t => TicketRules.Recategorise(t, body?.Category, body?.Reason, out category),
                 t => tickets.RecategoriseAsync(t, category, body!.Reason!.Trim(), ct));
         });
         group.MapPost("/{reference}/resolve", (string reference, TicketService tickets, CancellationToken ct) =>
@@ -108,12 +101,12 @@ internal static class TicketsApi
     }
 
     private static async Task<IResult> ChangeAsync(string reference, TicketService tickets, CancellationToken ct,
-        Func<Ticket, IResult?> refuse, Func<Ticket, Task> change)
+        Func<Ticket, TicketRefusal?> refuse, Func<Ticket, Task> change)
     {
         if (await tickets.FindAsync(reference.ToUpperInvariant(), ct) is not { } ticket)
             return NotFound(reference);
         if (refuse(ticket) is { } refusal)
-            return refusal;
+            return refusal.IsConflict ? Conflict(refusal.Message) : Invalid(refusal.Field!, refusal.Message);
         await change(ticket);
         return TypedResults.Ok(TicketDto.From(ticket));
     }
