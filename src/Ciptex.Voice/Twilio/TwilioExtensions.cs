@@ -8,6 +8,7 @@ internal static class TwilioExtensions
     {
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        builder.Services.AddSingleton<WebhookSigningKeys>();
         builder.AddTwilioForwardedHeaders();
         return builder;
     }

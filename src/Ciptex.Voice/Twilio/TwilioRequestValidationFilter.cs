@@ -9,7 +9,7 @@ namespace Ciptex.Voice.Twilio;
 /// (CONTRACT §3). There is deliberately no bypass for local requests: tests and the simulator sign theirs.
 /// </summary>
 public sealed partial class TwilioRequestValidationFilter(
-    IOptionsMonitor<TwilioOptions> options, ILogger<TwilioRequestValidationFilter> logger) : IEndpointFilter
+    IOptionsMonitor<TwilioOptions> options, WebhookSigningKeys keys, ILogger<TwilioRequestValidationFilter> logger) : IEndpointFilter
 {
     // Twilio's webhook bodies are a few kilobytes; anything this large is not from Twilio.
     private const int MaxBodyBytes = 1024 * 1024;
@@ -21,7 +21,7 @@ public sealed partial class TwilioRequestValidationFilter(
             return await next(context);
 
         var request = context.HttpContext.Request;
-        var failure = await CheckAsync(request, current);
+        var failure = await CheckAsync(request, current, keys.Accepted);
         if (failure is null)
             return await next(context);
 
@@ -44,10 +44,9 @@ public sealed partial class TwilioRequestValidationFilter(
             : request.Scheme + "://" + request.Host.ToUriComponent() + pathAndQuery;
     }
 
-    private static async Task<string?> CheckAsync(HttpRequest request, TwilioOptions options)
+    private static async Task<string?> CheckAsync(HttpRequest request, TwilioOptions options, IReadOnlyList<string> tokens)
     {
-        var tokens = new[] { options.AuthToken, options.SecondaryAuthToken }.Where(token => token.Length > 0).ToArray();
-        if (tokens.Length == 0)
+        if (tokens.Count == 0)
             return "no Twilio:AuthToken is configured";
         if (request.Headers[TwilioSignature.Header] is not [{ Length: > 0 } signature])
             return "the X-Twilio-Signature header is missing or repeated";

@@ -50,6 +50,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Twilio:AuthToken"] = Token });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section);
+        builder.Services.AddSingleton<WebhookSigningKeys>();
         builder.AddTwilioForwardedHeaders();
         var logs = new ConcurrentQueue<(LogLevel Level, string Message)>();
         builder.Logging.ClearProviders().AddProvider(new ListLoggerProvider(logs));
