@@ -1,0 +1,328 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Ciptex.Voice.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Customer",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountNumber = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Package = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 1600, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    TicketReference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TwilioSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Sender = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ErrorMessage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsOptOuts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sender = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOptOuts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Subscription",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SubscribedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Subscription", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CustomerContact",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CustomerContact", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CustomerContact_Customer_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RfoRequests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Incident = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    TicketReference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReminderAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RfoRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RfoRequests_Customer_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Ticket",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CallerNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CallSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClockPackage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Chargeable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstResponseDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstRespondedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcknowledgedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Recategorisations = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordingSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RecordingUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordingDurationSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    Transcription = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Ticket", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Ticket_Customer_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TicketEscalation",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    LevelName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TicketEscalation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TicketEscalation_Ticket_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "Ticket",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_AccountNumber",
+                table: "Customer",
+                column: "AccountNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerContact_CustomerId",
+                table: "CustomerContact",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CustomerContact_Phone",
+                table: "CustomerContact",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_IdempotencyKey",
+                table: "OutboundMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_Status_Priority_NextAttemptAt",
+                table: "OutboundMessages",
+                columns: new[] { "Status", "Priority", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_TicketReference",
+                table: "OutboundMessages",
+                column: "TicketReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_To",
+                table: "OutboundMessages",
+                column: "To");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundMessages_TwilioSid",
+                table: "OutboundMessages",
+                column: "TwilioSid");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RfoRequests_CustomerId",
+                table: "RfoRequests",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RfoRequests_ReminderAt",
+                table: "RfoRequests",
+                column: "ReminderAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SmsOptOuts_Phone_Sender",
+                table: "SmsOptOuts",
+                columns: new[] { "Phone", "Sender" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscription_PageKey",
+                table: "Subscription",
+                column: "PageKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Subscription_Phone_PageKey",
+                table: "Subscription",
+                columns: new[] { "Phone", "PageKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_CallerNumber",
+                table: "Ticket",
+                column: "CallerNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_CallSid",
+                table: "Ticket",
+                column: "CallSid",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_CustomerId",
+                table: "Ticket",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_Reference",
+                table: "Ticket",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Ticket_Status_FirstResponseDueAt",
+                table: "Ticket",
+                columns: new[] { "Status", "FirstResponseDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TicketEscalation_TicketId_Level",
+                table: "TicketEscalation",
+                columns: new[] { "TicketId", "Level" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CustomerContact");
+
+            migrationBuilder.DropTable(
+                name: "OutboundMessages");
+
+            migrationBuilder.DropTable(
+                name: "RfoRequests");
+
+            migrationBuilder.DropTable(
+                name: "SmsOptOuts");
+
+            migrationBuilder.DropTable(
+                name: "Subscription");
+
+            migrationBuilder.DropTable(
+                name: "TicketEscalation");
+
+            migrationBuilder.DropTable(
+                name: "Ticket");
+
+            migrationBuilder.DropTable(
+                name: "Customer");
+        }
+    }
+}
