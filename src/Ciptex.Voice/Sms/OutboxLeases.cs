@@ -28,15 +28,17 @@ internal sealed class OutboxLeases(VoiceDbContext db)
             .ToListAsync(ct);
         foreach (var id in candidates)
         {
+            ct.ThrowIfCancellationRequested();
+            // Not cancellable from here: a claim made but not handed back to the caller would sit out its lease.
             var expires = now + Duration;
             var claimed = await Messages
                 .Where(m => m.Id == id && m.Status == OutboundMessageStatus.Queued && (m.LeaseExpiresAt == null || m.LeaseExpiresAt < now))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(m => m.LeaseOwner, owner)
                     .SetProperty(m => m.LeaseExpiresAt, expires)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
             if (claimed == 1)
-                return await Messages.AsNoTracking().SingleAsync(m => m.Id == id, ct);
+                return await Messages.AsNoTracking().SingleAsync(m => m.Id == id, CancellationToken.None);
             // Another dispatcher won this one; try the next.
         }
         return null;

@@ -16,18 +16,18 @@ public sealed class OutboxSignal
 
     public void Notify() => _pending.Writer.TryWrite(true);
 
-    /// <summary>Returns when notified or when <paramref name="timeout"/> has passed on <paramref name="time"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    /// <summary>Returns when notified (true) or when <paramref name="timeout"/> has passed on <paramref name="time"/> (false).</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
         if (_pending.Reader.TryRead(out _))
-            return;
+            return true;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var notified = _pending.Reader.WaitToReadAsync(stop.Token).AsTask();
         var elapsed = Task.Delay(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, time, stop.Token);
         await Task.WhenAny(notified, elapsed);
         await stop.CancelAsync();
-        _pending.Reader.TryRead(out _);
         ct.ThrowIfCancellationRequested();
+        return _pending.Reader.TryRead(out _);
     }
 }
 

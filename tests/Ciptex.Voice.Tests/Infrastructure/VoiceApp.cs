@@ -16,8 +16,15 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     public const string AuthToken = "test-auth-token-0123456789";
     public const string AccountSid = "ACtest0000000000000000000000000000";
 
+    private readonly bool _ownsDatabase;
+
+    /// <param name="databasePath">
+    /// A database file to share with another host (a restart); the caller deletes it. Null: a file of this host's
+    /// own, deleted when it is disposed.
+    /// </param>
     public VoiceApp(string? databasePath = null, DateTimeOffset? now = null)
     {
+        _ownsDatabase = databasePath is null;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"ciptex-voice-test-{Guid.NewGuid():N}.db");
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
         Settings = new()
@@ -60,7 +67,13 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsDatabase)
+            DeleteDatabase(DatabasePath);
+    }
+
+    public static void DeleteDatabase(string path)
+    {
         foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(DatabasePath + suffix);
+            File.Delete(path + suffix);
     }
 }
