@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Adds a migration for both providers: infra/add-migration.sh NameOfChange
+# Before the first release the schema is one Initial migration: infra/add-migration.sh --reset regenerates it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-name=${1:?usage: infra/add-migration.sh MigrationName}
+name=${1:?usage: infra/add-migration.sh MigrationName | --reset}
+if [ "$name" = "--reset" ]; then
+  rm -rf src/Ciptex.Voice/Data/Migrations
+  name=Initial
+fi
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/Ciptex.Voice --context "${provider}VoiceDbContext" \
-    --output-dir "Data/Migrations/$provider" --namespace "Ciptex.Voice.Data.Migrations.$provider"
+    --output-dir "Data/Migrations/$provider"
 done

@@ -4,6 +4,7 @@ using Ciptex.Voice.Data;
 using Ciptex.Voice.Demo;
 using Ciptex.Voice.Escalation;
 using Ciptex.Voice.Health;
+using Ciptex.Voice.Ivr;
 using Ciptex.Voice.Logging;
 using Ciptex.Voice.Scheduling;
 using Ciptex.Voice.Sla;
@@ -27,12 +28,17 @@ try
     builder.AddSms();
     builder.AddEscalation();
     builder.AddTickets();
+    builder.AddIvr();
     builder.AddDemo();
 
     var app = builder.Build();
+    app.UseForwardedHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.MapHealth();
+
+    var twilio = app.MapTwilioWebhooks();
+    twilio.MapIvr();
 
     var api = app.MapAdminApi();
     api.MapCustomers();

@@ -8,6 +8,11 @@ internal static class TwilioExtensions
     {
         builder.Services.AddOptions<TwilioOptions>().BindConfiguration(TwilioOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TwilioOptions>, TwilioOptionsValidator>();
+        builder.AddTwilioForwardedHeaders();
         return builder;
     }
+
+    /// <summary>The <c>/twilio</c> group: every webhook under it must carry a valid Twilio signature.</summary>
+    public static RouteGroupBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app) =>
+        app.MapGroup("/twilio").RequireTwilioSignature();
 }

@@ -16,6 +16,10 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     public const string AuthToken = "test-auth-token-0123456789";
     public const string AccountSid = "ACtest0000000000000000000000000000";
 
+    public const string OnCallPhone = "+447700900901";
+    public const string TeamLeadPhone = "+447700900902";
+    public const string HeadOfSupportPhone = "+447700900903";
+
     private readonly bool _ownsDatabase;
 
     /// <param name="databasePath">
@@ -37,6 +41,15 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
             ["Twilio:PublicBaseUrl"] = "https://voice.ciptex.test",
             ["Demo:Seed"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Escalation:Levels:0:Name"] = "On-call engineer",
+            ["Escalation:Levels:0:Phones:0"] = OnCallPhone,
+            ["Escalation:Levels:0:At"] = "0.5",
+            ["Escalation:Levels:1:Name"] = "Team lead",
+            ["Escalation:Levels:1:Phones:0"] = TeamLeadPhone,
+            ["Escalation:Levels:1:At"] = "0.75",
+            ["Escalation:Levels:2:Name"] = "Head of support",
+            ["Escalation:Levels:2:Phones:0"] = HeadOfSupportPhone,
+            ["Escalation:Levels:2:At"] = "1.0",
         };
     }
 
@@ -54,6 +67,15 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         return client;
     }
+
+    /// <summary>Reads the database the service writes, in a scope of its own.</summary>
+    public async Task<T> QueryAsync<T>(Func<Ciptex.Voice.Data.VoiceDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Ciptex.Voice.Data.VoiceDbContext>());
+    }
+
+    public TwilioWebhooks Twilio() => new(CreateClient());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -2,7 +2,6 @@
 using Ciptex.Voice.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
@@ -10,11 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ciptex.Voice.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVoiceDbContext))]
-    [Migration("20261126053153_Initial")]
-    partial class Initial
+    partial class SqliteVoiceDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -74,6 +71,68 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                     b.HasIndex("Phone");
 
                     b.ToTable("CustomerContact");
+                });
+
+            modelBuilder.Entity("Ciptex.Voice.Ivr.CallSession", b =>
+                {
+                    b.Property<string>("CallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncedPages")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Chargeable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HangUpPaged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ProductionAffected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordingSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Transcription")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CallSid");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("CallSession");
                 });
 
             modelBuilder.Entity("Ciptex.Voice.Sla.RfoRequest", b =>

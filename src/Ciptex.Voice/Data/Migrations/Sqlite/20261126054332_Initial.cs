@@ -11,6 +11,31 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CallSession",
+                columns: table => new
+                {
+                    CallSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CustomerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    ProductionAffected = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Chargeable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    HangUpPaged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AnnouncedPages = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RecordingSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RecordingUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Transcription = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallSession", x => x.CallSid);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customer",
                 columns: table => new
                 {
@@ -195,6 +220,11 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallSession_StartedAt",
+                table: "CallSession",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customer_AccountNumber",
                 table: "Customer",
                 column: "AccountNumber",
@@ -300,6 +330,9 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CallSession");
+
             migrationBuilder.DropTable(
                 name: "CustomerContact");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ciptex.Voice.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVoiceDbContext))]
-    [Migration("20261126053209_Initial")]
+    [Migration("20261126054355_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -84,6 +84,68 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                     b.HasIndex("Phone");
 
                     b.ToTable("CustomerContact");
+                });
+
+            modelBuilder.Entity("Ciptex.Voice.Ivr.CallSession", b =>
+                {
+                    b.Property<string>("CallSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AnnouncedPages")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<bool>("Chargeable")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("CustomerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EndStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("HangUpPaged")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("ProductionAffected")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RecordingSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RecordingUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Transcription")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("CallSid");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("CallSession");
                 });
 
             modelBuilder.Entity("Ciptex.Voice.Sla.RfoRequest", b =>

@@ -13,6 +13,31 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "CallSession",
+                columns: table => new
+                {
+                    CallSid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    From = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CustomerId = table.Column<int>(type: "integer", nullable: true),
+                    Category = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    ProductionAffected = table.Column<bool>(type: "boolean", nullable: true),
+                    Chargeable = table.Column<bool>(type: "boolean", nullable: false),
+                    TicketId = table.Column<long>(type: "bigint", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    HangUpPaged = table.Column<bool>(type: "boolean", nullable: false),
+                    AnnouncedPages = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RecordingSid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecordingUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Transcription = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CallSession", x => x.CallSid);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Customer",
                 columns: table => new
                 {
@@ -197,6 +222,11 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CallSession_StartedAt",
+                table: "CallSession",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customer_AccountNumber",
                 table: "Customer",
                 column: "AccountNumber",
@@ -302,6 +332,9 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CallSession");
+
             migrationBuilder.DropTable(
                 name: "CustomerContact");
 

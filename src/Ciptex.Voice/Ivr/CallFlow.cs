@@ -1,0 +1,64 @@
+using Ciptex.Voice.Customers;
+using Ciptex.Voice.Data;
+using Ciptex.Voice.Sla;
+using Microsoft.EntityFrameworkCore;
+using Twilio.TwiML;
+
+namespace Ciptex.Voice.Ivr;
+
+/// <summary>The state the IVR keeps between webhooks, and the steps that more than one webhook leads to.</summary>
+public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalendar calendar, TimeProvider time)
+{
+    /// <summary>The call's session, started if this is the first we hear of it (or the database lost it).</summary>
+    public async Task<CallSession> SessionAsync(VoiceForm form, CancellationToken ct)
+    {
+        var session = await db.Set<CallSession>().FindAsync([form.CallSid!], ct);
+        if (session is not null)
+            return session;
+        session = new CallSession { CallSid = form.CallSid!, From = form.From, StartedAt = time.GetUtcNow() };
+        session.CustomerId = (await CustomerCallingFromAsync(form.From, ct))?.Id;
+        db.Add(session);
+        return session;
+    }
+
+    public async Task<Customer?> CustomerOfAsync(CallSession session, CancellationToken ct) =>
+        session.CustomerId is { } id ? await db.Set<Customer>().FindAsync([id], ct) : null;
+
+    public async Task<Customer?> CustomerCallingFromAsync(string? from, CancellationToken ct) =>
+        from is null ? null : await db.Set<Customer>()
+            .Where(c => c.Contacts.Any(contact => contact.Phone == from)).OrderBy(c => c.Id).FirstOrDefaultAsync(ct);
+
+    public Task<Customer?> CustomerWithAccountAsync(string digits, CancellationToken ct) =>
+        digits.Length == 6 && digits.All(char.IsAsciiDigit)
+            ? db.Set<Customer>().SingleOrDefaultAsync(c => c.AccountNumber == digits, ct)
+            : Task.FromResult<Customer?>(null);
+
+    /// <summary>Unverified callers get the standard business hours.</summary>
+    public static SupportPackage PackageOf(Customer? customer) => customer?.Package ?? SupportPackage.Production;
+
+    public bool IsOpen(SupportPackage package) => calendar.IsOpen(time.GetUtcNow(), package);
+
+    public string OpensWords(SupportPackage package)
+    {
+        var now = time.GetUtcNow();
+        return DueTimeWords.Describe(calendar.NextOpening(now, package), now, calendar.TimeZone);
+    }
+
+    /// <summary>Once we know who is calling: the opening hours if we are closed, then the category menu.</summary>
+    public VoiceResponse ToCategoryMenu(VoiceResponse r, Customer? customer)
+    {
+        var package = PackageOf(customer);
+        if (!IsOpen(package))
+            script.ClosedNotice(r, package, OpensWords(package));
+        return script.CategoryMenu(r, attempt: 1);
+    }
+
+    /// <summary>After the category is settled: a P1 out of a Production customer's hours asks about charges first.</summary>
+    public VoiceResponse ToRecording(VoiceResponse r, CallSession session, Customer? customer)
+    {
+        var package = PackageOf(customer);
+        if (session.Category == FaultCategory.P1 && package == SupportPackage.Production && !IsOpen(package))
+            return script.AskChargeable(r, attempt: 1, OpensWords(package));
+        return script.RecordDetails(r, attempt: 1);
+    }
+}
