@@ -39,6 +39,7 @@ try
 
     var twilio = app.MapTwilioWebhooks();
     twilio.MapIvr();
+    twilio.MapSmsWebhooks();
 
     var api = app.MapAdminApi();
     api.MapCustomers();

@@ -1,5 +1,7 @@
+using Ciptex.Voice.Ivr;
 using Ciptex.Voice.Twilio;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ciptex.Voice.Sms;
 
@@ -19,6 +21,14 @@ internal static class SmsExtensions
         services.AddSingleton<IInterceptor, OutboxWakeInterceptor>();
         services.AddSingleton<OutboundSmsDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSmsDispatcher>());
+
+        // Receiving: keywords, consent and the status callbacks of what was sent.
+        services.AddScoped<InboundSms>();
+        services.AddScoped<SmsStatusCallbacks>();
+        // Defaults until the features that own the answers replace them (a later registration wins).
+        services.TryAddScoped<ITicketLookup, NoTickets>();
+        services.TryAddScoped<IPageAcknowledger, NoPagesToAcknowledge>();
+        services.TryAddScoped<IOpenIncidents, NoOpenIncidents>();
         return builder;
     }
 }
