@@ -45,6 +45,8 @@ try
     api.MapCustomers();
     api.MapSla();
     api.MapTickets();
+    api.MapSubscribers();
+    api.MapMessages();
 
     app.Run();
     return 0;
