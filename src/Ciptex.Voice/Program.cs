@@ -9,6 +9,7 @@ using Ciptex.Voice.Logging;
 using Ciptex.Voice.Scheduling;
 using Ciptex.Voice.Sla;
 using Ciptex.Voice.Sms;
+using Ciptex.Voice.StatusPages;
 using Ciptex.Voice.Tickets;
 using Ciptex.Voice.Twilio;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ try
     builder.AddAdminApi();
     builder.AddSms();
     builder.AddEscalation();
+    builder.AddStatusPages();
     builder.AddTickets();
     builder.AddIvr();
     builder.AddDemo();
@@ -47,6 +49,7 @@ try
     api.MapTickets();
     api.MapSubscribers();
     api.MapMessages();
+    api.MapIncidents();
 
     app.Run();
     return 0;

@@ -1,4 +1,3 @@
-using Ciptex.Voice.Ivr;
 using Ciptex.Voice.Twilio;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,10 +24,10 @@ internal static class SmsExtensions
         // Receiving: keywords, consent and the status callbacks of what was sent.
         services.AddScoped<InboundSms>();
         services.AddScoped<SmsStatusCallbacks>();
-        // Defaults until the features that own the answers replace them (a later registration wins).
+        // Defaults until the features that own the answers replace them (a later registration wins). STATUS reads
+        // the IVR's IOpenIncidents, which the status pages answer.
         services.TryAddScoped<ITicketLookup, NoTickets>();
         services.TryAddScoped<IPageAcknowledger, NoPagesToAcknowledge>();
-        services.TryAddScoped<IOpenIncidents, NoOpenIncidents>();
         return builder;
     }
 }

@@ -20,15 +20,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     public const string TeamLeadPhone = "+447700900902";
     public const string HeadOfSupportPhone = "+447700900903";
 
-    private readonly bool _ownsDatabase;
-
-    /// <param name="databasePath">
-    /// A database file to share with another host (a restart); the caller deletes it. Null: a file of this host's
-    /// own, deleted when it is disposed.
-    /// </param>
     public VoiceApp(string? databasePath = null, DateTimeOffset? now = null)
     {
-        _ownsDatabase = databasePath is null;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"ciptex-voice-test-{Guid.NewGuid():N}.db");
         Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
         Settings = new()
@@ -50,6 +43,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
             ["Escalation:Levels:2:Name"] = "Head of support",
             ["Escalation:Levels:2:Phones:0"] = HeadOfSupportPhone,
             ["Escalation:Levels:2:At"] = "1.0",
+            // Status pages are polled only when a test asks: no test host reaches out to the real pages by itself.
+            ["StatusPages:PollInterval"] = "30.00:00:00",
         };
     }
 
@@ -60,6 +55,9 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; }
 
     public string Environment { get; set; } = "Testing";
+
+    /// <summary>Leave the SQLite file behind on dispose, for a test that restarts the service on the same database.</summary>
+    public bool KeepDatabase { get; set; }
 
     public HttpClient CreateApiClient()
     {
@@ -89,7 +87,7 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_ownsDatabase)
+        if (!KeepDatabase)
             DeleteDatabase(DatabasePath);
     }
 

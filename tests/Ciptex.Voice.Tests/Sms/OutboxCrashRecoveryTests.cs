@@ -31,7 +31,7 @@ public sealed class OutboxCrashRecoveryTests : IAsyncLifetime
         // Slow answers keep the first host busy long enough to be stopped in the middle of the batch.
         _twilio.AcceptsAll(delay: TimeSpan.FromMilliseconds(150));
 
-        var first = new VoiceApp(_database).SendingTo(_twilio);
+        var first = new VoiceApp(_database) { KeepDatabase = true }.SendingTo(_twilio);
         await first.EnqueueAsync(Enumerable.Range(1, count).Select(n => Text(n)).ToArray());
         Assert.True(await EventuallyAsync(() => _twilio.Received.Count >= 3), "the first host never started sending");
         await first.DisposeAsync();

@@ -99,6 +99,53 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatusIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PageKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IncidentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Impact = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Shortlink = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsMaintenance = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OnCallPagedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusIncidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatusPages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PageKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    BaselineAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IncidentsETag = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    IncidentsLastModified = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MaintenancesETag = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    MaintenancesLastModified = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastSuccessAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    FailingSince = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UnreachableAlertSent = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusPages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Subscription",
                 columns: table => new
                 {
@@ -200,6 +247,32 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatusIncidentUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TrackedIncidentId = table.Column<long>(type: "bigint", nullable: false),
+                    UpdateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DisplayAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotifiedCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusIncidentUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatusIncidentUpdates_StatusIncidents_TrackedIncidentId",
+                        column: x => x.TrackedIncidentId,
+                        principalTable: "StatusIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TicketEscalation",
                 columns: table => new
                 {
@@ -285,6 +358,29 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StatusIncidents_PageKey_CreatedAt",
+                table: "StatusIncidents",
+                columns: new[] { "PageKey", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusIncidents_PageKey_IncidentId",
+                table: "StatusIncidents",
+                columns: new[] { "PageKey", "IncidentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusIncidentUpdates_TrackedIncidentId_UpdateId",
+                table: "StatusIncidentUpdates",
+                columns: new[] { "TrackedIncidentId", "UpdateId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusPages_PageKey",
+                table: "StatusPages",
+                column: "PageKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Subscription_PageKey",
                 table: "Subscription",
                 column: "PageKey");
@@ -348,10 +444,19 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 name: "SmsOptOuts");
 
             migrationBuilder.DropTable(
+                name: "StatusIncidentUpdates");
+
+            migrationBuilder.DropTable(
+                name: "StatusPages");
+
+            migrationBuilder.DropTable(
                 name: "Subscription");
 
             migrationBuilder.DropTable(
                 name: "TicketEscalation");
+
+            migrationBuilder.DropTable(
+                name: "StatusIncidents");
 
             migrationBuilder.DropTable(
                 name: "Ticket");

@@ -97,6 +97,53 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatusIncidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IncidentId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Impact = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Shortlink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsMaintenance = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OnCallPagedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusIncidents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatusPages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    BaselineAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IncidentsETag = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IncidentsLastModified = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MaintenancesETag = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MaintenancesLastModified = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSuccessAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UnreachableAlertSent = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusPages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Subscription",
                 columns: table => new
                 {
@@ -198,6 +245,32 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatusIncidentUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TrackedIncidentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdateId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DisplayAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NotifiedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatusIncidentUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatusIncidentUpdates_StatusIncidents_TrackedIncidentId",
+                        column: x => x.TrackedIncidentId,
+                        principalTable: "StatusIncidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TicketEscalation",
                 columns: table => new
                 {
@@ -283,6 +356,29 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_StatusIncidents_PageKey_CreatedAt",
+                table: "StatusIncidents",
+                columns: new[] { "PageKey", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusIncidents_PageKey_IncidentId",
+                table: "StatusIncidents",
+                columns: new[] { "PageKey", "IncidentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusIncidentUpdates_TrackedIncidentId_UpdateId",
+                table: "StatusIncidentUpdates",
+                columns: new[] { "TrackedIncidentId", "UpdateId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatusPages_PageKey",
+                table: "StatusPages",
+                column: "PageKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Subscription_PageKey",
                 table: "Subscription",
                 column: "PageKey");
@@ -346,10 +442,19 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 name: "SmsOptOuts");
 
             migrationBuilder.DropTable(
+                name: "StatusIncidentUpdates");
+
+            migrationBuilder.DropTable(
+                name: "StatusPages");
+
+            migrationBuilder.DropTable(
                 name: "Subscription");
 
             migrationBuilder.DropTable(
                 name: "TicketEscalation");
+
+            migrationBuilder.DropTable(
+                name: "StatusIncidents");
 
             migrationBuilder.DropTable(
                 name: "Ticket");

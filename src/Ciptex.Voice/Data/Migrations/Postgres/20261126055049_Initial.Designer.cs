@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Ciptex.Voice.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVoiceDbContext))]
-    [Migration("20261126054355_Initial")]
+    [Migration("20261126055049_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -352,6 +352,172 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                     b.ToTable("Subscription");
                 });
 
+            modelBuilder.Entity("Ciptex.Voice.StatusPages.StatusPageState", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("BaselineAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("FailingSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IncidentsETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IncidentsLastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LastSuccessAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MaintenancesETag")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MaintenancesLastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PageKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("UnreachableAlertSent")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PageKey")
+                        .IsUnique();
+
+                    b.ToTable("StatusPages", (string)null);
+                });
+
+            modelBuilder.Entity("Ciptex.Voice.StatusPages.TrackedIncident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("IncidentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("IsMaintenance")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("OnCallPagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PageKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Shortlink")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PageKey", "CreatedAt");
+
+                    b.HasIndex("PageKey", "IncidentId")
+                        .IsUnique();
+
+                    b.ToTable("StatusIncidents", (string)null);
+                });
+
+            modelBuilder.Entity("Ciptex.Voice.StatusPages.TrackedIncidentUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DisplayAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NotifiedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("TrackedIncidentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdateId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TrackedIncidentId", "UpdateId")
+                        .IsUnique();
+
+                    b.ToTable("StatusIncidentUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Ciptex.Voice.Tickets.Ticket", b =>
                 {
                     b.Property<long>("Id")
@@ -505,6 +671,15 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ciptex.Voice.StatusPages.TrackedIncidentUpdate", b =>
+                {
+                    b.HasOne("Ciptex.Voice.StatusPages.TrackedIncident", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("TrackedIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Ciptex.Voice.Tickets.Ticket", b =>
                 {
                     b.HasOne("Ciptex.Voice.Customers.Customer", "Customer")
@@ -527,6 +702,11 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
             modelBuilder.Entity("Ciptex.Voice.Customers.Customer", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Ciptex.Voice.StatusPages.TrackedIncident", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("Ciptex.Voice.Tickets.Ticket", b =>

@@ -1,0 +1,43 @@
+using Ciptex.Voice.Sms;
+using Ciptex.Voice.StatusPages;
+using Ciptex.Voice.Tests.Ivr;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciptex.Voice.Tests.StatusPages;
+
+/// <summary>The status pages as a caller meets them: announced after the greeting, subscribed to with one key.</summary>
+public sealed class CallDuringIncidentTests : IvrTestBase
+{
+    [Fact]
+    public async Task A_call_during_an_open_incident_hears_it_and_one_key_subscribes_the_caller_to_its_updates()
+    {
+        using var page = new FakeStatusPage();
+        App.Settings["StatusPages:Pages:0:Key"] = "twilio";
+        App.Settings["StatusPages:Pages:0:Name"] = "Twilio";
+        App.Settings["StatusPages:Pages:0:BaseUrl"] = page.Url;
+        var script = PageScript.FromSummary("twilio-summary-2020-06-16.json");
+        page.Shows(script.IncidentsJson(), script.MaintenancesJson());
+        await App.PollAsync("twilio");
+
+        var call = Call(AcmeMobile);
+        await call.DialAsync();
+        Assert.Contains("Please note: Twilio is reporting an incident, SMS Delivery Delays to Mozambique Movitel. Its status is investigating.", call.Said);
+        Assert.Contains("Please note: Twilio is reporting an incident, SMS Delivery Delays from Subset of Twilio Short Codes to US Sprint. "
+            + "Its status is monitoring.", call.Said);
+        Assert.DoesNotContain("Maintenance", call.Said); // upcoming maintenances are not what anyone calls about
+        await call.PressAsync("3");
+        await call.RecordAsync();
+        await call.PressAsync("1");
+
+        var subscription = Assert.Single(await App.QueryAsync(db => db.Set<Subscription>().ToListAsync()));
+        Assert.Equal((AcmeMobile, "twilio", "ivr"), (subscription.Phone, subscription.PageKey, subscription.Source));
+
+        script.Post("4dtnnnnxnhn9", "mzbdntfd0001", "identified", "Movitel has found the fault.", "2020-06-16T14:20:00.000-07:00");
+        page.Shows(script.IncidentsJson(), script.MaintenancesJson());
+        await App.PollAsync("twilio");
+
+        var update = Assert.Single(await TextsAsync(), m => m.Purpose == StatusPagePoller.UpdatePurpose);
+        Assert.Equal((AcmeMobile, "Twilio incident: SMS Delivery Delays to Mozambique Movitel\nIdentified: Movitel has found the fault.\nhttp://stspg.io/q363nfb5wg00"),
+            (update.To, update.Body));
+    }
+}
