@@ -7,8 +7,8 @@ using Twilio.Types;
 namespace Ciptex.Voice.Sms;
 
 /// <summary>
-/// Makes exactly one <c>POST …/Messages.json</c> for a text and says what came of it; never throws for a Twilio or
-/// network failure. Scoped: the REST client is this send's own, so its last response is this send's.
+/// Makes exactly one <c>POST …/Messages.json</c> for a text and says what came of it; never throws. Scoped: the
+/// REST client is this send's own, so its last response is this send's.
 /// </summary>
 internal sealed class TwilioSmsSender(ITwilioRestClient client, ILogger<TwilioSmsSender> logger)
 {
@@ -56,6 +56,13 @@ internal sealed class TwilioSmsSender(ITwilioRestClient client, ILogger<TwilioSm
         catch (TwilioException ex)
         {
             return new SendOutcome.Transient(null, Shorten(ex.Message));
+        }
+        catch (Exception ex)
+        {
+            // A surprise from the SDK must still end in a recorded attempt, or the text would retry each time its
+            // lease ran out, forever, never reaching the attempt limit.
+            logger.LogError(ex, "SMS {Id}: unexpected error while sending", message.Id);
+            return new SendOutcome.Transient(null, $"Unexpected error: {ex.GetType().Name}.");
         }
     }
 
