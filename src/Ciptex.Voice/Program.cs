@@ -49,6 +49,7 @@ try
     api.MapTickets();
     api.MapSubscribers();
     api.MapMessages();
+    api.MapEscalation();
     api.MapIncidents();
 
     app.Run();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace Ciptex.Voice.Escalation;
 
@@ -9,7 +10,22 @@ internal static class EscalationExtensions
         builder.Services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<EscalationOptions>, EscalationOptionsValidator>();
         builder.Services.AddScoped<OnCallPager>();
+        builder.Services.AddScoped<EscalationMatrix>();
+        builder.Services.AddScoped<EscalationService>();
+        builder.Services.AddScoped<Acknowledgements>();
         builder.Services.AddSingleton<EscalationTexts>();
+        builder.Services.AddQuartz(quartz =>
+        {
+            quartz.AddJob<EscalationCheckJob>(job => job.WithIdentity(EscalationCheckJob.Key));
+            quartz.AddTrigger((services, trigger) =>
+            {
+                var interval = services.GetRequiredService<IOptions<EscalationOptions>>().Value.CheckInterval;
+                interval = interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval;
+                trigger.ForJob(EscalationCheckJob.Key).WithIdentity("escalation-check-every")
+                    .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
+                    .WithSimpleSchedule(interval);
+            });
+        });
         return builder;
     }
 }

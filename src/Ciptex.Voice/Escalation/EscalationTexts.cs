@@ -10,11 +10,12 @@ public sealed class EscalationTexts(SupportCalendar calendar, TimeProvider time)
 
     public string TicketPage(Ticket ticket, string levelName)
     {
+        // Support time, as the policy counts it: "4h 00m left" on a Thursday evening means four working hours.
         var now = time.GetUtcNow();
-        var left = ticket.FirstResponseDueAt - now;
-        var clock = left >= TimeSpan.Zero
-            ? $"{Duration(left)} left (due {DueTimeWords.Describe(ticket.FirstResponseDueAt, now, calendar.TimeZone)})"
-            : $"OVERDUE by {Duration(-left)}";
+        var clock = now < ticket.FirstResponseDueAt
+            ? $"{Duration(calendar.SupportTimeBetween(now, ticket.FirstResponseDueAt, ticket.ClockPackage))} left " +
+              $"(due {DueTimeWords.Describe(ticket.FirstResponseDueAt, now, calendar.TimeZone)})"
+            : $"OVERDUE by {Duration(calendar.SupportTimeBetween(ticket.FirstResponseDueAt, now, ticket.ClockPackage))}";
         var who = ticket.Customer?.Name ?? "unverified caller";
         var caller = ticket.CallerNumber ?? "number withheld";
         var words = FirstWords(ticket.Transcription ?? ticket.Summary);

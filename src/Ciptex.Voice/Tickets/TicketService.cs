@@ -119,7 +119,7 @@ public sealed class TicketService(
     {
         if (ticket.Escalations.Any(e => e.Level == level))
             return false;
-        var name = pager.NameOf(level);
+        var name = (await pager.LevelAsync(level, ct))?.Name ?? $"Level {level}";
         var priority = ticket.Category == FaultCategory.P1 ? MessagePriority.UrgentPage : MessagePriority.Page;
         await pager.PageAsync(level, $"escalation:{ticket.Reference}:{level}", escalationTexts.TicketPage(ticket, name),
             "escalation", priority, ticket.Reference, ct);

@@ -45,6 +45,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
             ["Escalation:Levels:2:At"] = "1.0",
             // Status pages are polled only when a test asks: no test host reaches out to the real pages by itself.
             ["StatusPages:PollInterval"] = "30.00:00:00",
+            // Likewise escalations are checked when a test says so, not whenever the fake clock jumps.
+            ["Escalation:CheckInterval"] = "30.00:00:00",
         };
     }
 
@@ -58,6 +60,9 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
 
     /// <summary>Leave the SQLite file behind on dispose, for a test that restarts the service on the same database.</summary>
     public bool KeepDatabase { get; set; }
+
+    /// <summary>Extra registrations a test needs (listeners, probes); applied after the service's own.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
 
     public HttpClient CreateApiClient()
     {
@@ -80,7 +85,12 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Time));
+            foreach (var configure in TestServices)
+                configure(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

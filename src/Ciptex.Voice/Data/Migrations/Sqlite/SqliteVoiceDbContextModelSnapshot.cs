@@ -73,6 +73,35 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                     b.ToTable("CustomerContact");
                 });
 
+            modelBuilder.Entity("Ciptex.Voice.Escalation.EscalationLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("At")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Phones")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level")
+                        .IsUnique();
+
+                    b.ToTable("EscalationLevel");
+                });
+
             modelBuilder.Entity("Ciptex.Voice.Ivr.CallSession", b =>
                 {
                     b.Property<string>("CallSid")

@@ -51,6 +51,22 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EscalationLevel",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phones = table.Column<string>(type: "TEXT", nullable: false),
+                    At = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EscalationLevel", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboundMessages",
                 columns: table => new
                 {
@@ -314,6 +330,12 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EscalationLevel_Level",
+                table: "EscalationLevel",
+                column: "Level",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboundMessages_IdempotencyKey",
                 table: "OutboundMessages",
                 column: "IdempotencyKey",
@@ -431,6 +453,9 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CustomerContact");
+
+            migrationBuilder.DropTable(
+                name: "EscalationLevel");
 
             migrationBuilder.DropTable(
                 name: "OutboundMessages");

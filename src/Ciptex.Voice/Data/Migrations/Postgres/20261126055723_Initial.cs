@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -50,6 +51,22 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EscalationLevel",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phones = table.Column<List<string>>(type: "text[]", nullable: false),
+                    At = table.Column<double>(type: "double precision", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EscalationLevel", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -316,6 +333,12 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EscalationLevel_Level",
+                table: "EscalationLevel",
+                column: "Level",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboundMessages_IdempotencyKey",
                 table: "OutboundMessages",
                 column: "IdempotencyKey",
@@ -433,6 +456,9 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "CustomerContact");
+
+            migrationBuilder.DropTable(
+                name: "EscalationLevel");
 
             migrationBuilder.DropTable(
                 name: "OutboundMessages");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Ciptex.Voice.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVoiceDbContext))]
-    [Migration("20261126055030_Initial")]
+    [Migration("20261126055658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -74,6 +74,35 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                     b.HasIndex("Phone");
 
                     b.ToTable("CustomerContact");
+                });
+
+            modelBuilder.Entity("Ciptex.Voice.Escalation.EscalationLevel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("At")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Phones")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Level")
+                        .IsUnique();
+
+                    b.ToTable("EscalationLevel");
                 });
 
             modelBuilder.Entity("Ciptex.Voice.Ivr.CallSession", b =>
