@@ -127,6 +127,19 @@ public sealed class InboundSmsTests : IAsyncLifetime
         Assert.Equal($"Ciptex Support: we could not find ticket {reference} for this number. Call +44 345 8800 808 for help.", stranger);
     }
 
+    [Fact]
+    public async Task ACK_from_the_on_call_phone_acknowledges_the_ticket_it_was_paged_about()
+    {
+        var reference = await _app.InScopeAsync(async s => (await s.GetRequiredService<TicketService>()
+            .OpenAsync(new NewTicket(FaultCategory.P1, TicketChannel.Portal, null, Phone(1), Summary: "Every call fails"), default)).Reference);
+
+        var reply = await TextAsync(VoiceApp.OnCallPhone, "ack");
+
+        Assert.StartsWith($"Acknowledged {reference} (P1", reply);
+        var ticket = await _app.QueryAsync(db => db.Set<Ticket>().SingleAsync(t => t.Reference == reference));
+        Assert.NotNull(ticket.AcknowledgedAt);
+    }
+
     [Theory]
     [InlineData("HELP")]
     [InlineData("what is going on?")]
