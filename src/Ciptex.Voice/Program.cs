@@ -41,11 +41,14 @@ try
 
     var twilio = app.MapTwilioWebhooks();
     twilio.MapIvr();
+    twilio.MapSmsWebhooks();
 
     var api = app.MapAdminApi();
     api.MapCustomers();
     api.MapSla();
     api.MapTickets();
+    api.MapSubscribers();
+    api.MapMessages();
     api.MapEscalation();
     api.MapIncidents();
 

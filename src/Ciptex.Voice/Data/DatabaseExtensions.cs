@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Ciptex.Voice.Data;
@@ -13,10 +14,13 @@ internal static class DatabaseExtensions
 
         var provider = builder.Configuration.GetValue<string>("Database:Provider");
         var connectionString = builder.Configuration.GetConnectionString("Voice") ?? DatabaseOptions.DefaultConnectionString;
+        // Features hook into saves by registering an IInterceptor (the SMS outbox wakes its dispatcher that way).
         if (string.Equals(provider, nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase))
-            builder.Services.AddDbContext<VoiceDbContext, PostgresVoiceDbContext>(o => o.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<VoiceDbContext, PostgresVoiceDbContext>((services, o) =>
+                o.UseNpgsql(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         else
-            builder.Services.AddDbContext<VoiceDbContext, SqliteVoiceDbContext>(o => o.UseSqlite(connectionString));
+            builder.Services.AddDbContext<VoiceDbContext, SqliteVoiceDbContext>((services, o) =>
+                o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
 
         builder.Services.AddSingleton<DatabaseMigrationState>();
         builder.Services.AddHostedService<DatabaseMigrator>();

@@ -13,6 +13,8 @@ internal static class EscalationExtensions
         builder.Services.AddScoped<EscalationMatrix>();
         builder.Services.AddScoped<EscalationService>();
         builder.Services.AddScoped<Acknowledgements>();
+        // Replaces the SMS feature's default, which acknowledges nothing.
+        builder.Services.AddScoped<Sms.IPageAcknowledger, SmsAcknowledger>();
         builder.Services.AddSingleton<EscalationTexts>();
         builder.Services.AddQuartz(quartz =>
         {

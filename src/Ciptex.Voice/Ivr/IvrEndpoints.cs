@@ -13,7 +13,7 @@ internal static class IvrEndpoints
 {
     public static RouteGroupBuilder MapIvr(this RouteGroupBuilder twilio)
     {
-        var voice = twilio.MapGroup("/voice");
+        var voice = twilio.MapGroup("/voice").AddEndpointFilter<IvrSafetyNet>();
         voice.MapPost("/incoming", IncomingAsync);
         voice.MapPost("/account", AccountAsync);
         voice.MapPost("/category", CategoryAsync);

@@ -58,6 +58,10 @@ public sealed class OutboundMessage
     public DateTimeOffset? SentAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
     public string? TwilioSid { get; set; }
+
+    /// <summary>What it was sent from (the support number or the messaging service): the consent it was checked against.</summary>
+    public string? Sender { get; set; }
+
     public int? ErrorCode { get; set; }
     public string? ErrorMessage { get; set; }
 }
@@ -76,6 +80,7 @@ internal sealed class OutboundMessageConfiguration : IEntityTypeConfiguration<Ou
         builder.Property(m => m.TicketReference).HasMaxLength(20);
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);
         builder.Property(m => m.TwilioSid).HasMaxLength(64);
+        builder.Property(m => m.Sender).HasMaxLength(64);
         builder.Property(m => m.ErrorMessage).HasMaxLength(500);
         builder.HasIndex(m => new { m.Status, m.Priority, m.NextAttemptAt });
         builder.HasIndex(m => m.TwilioSid);

@@ -19,6 +19,18 @@ public sealed class Subscription
     public required string Source { get; set; }
 }
 
+/// <summary>The status pages a phone can subscribe to (CONTRACT §5: <c>pages</c> is <c>["twilio", "ciptex"]</c>).</summary>
+public static class SubscriptionPages
+{
+    public static readonly IReadOnlyList<string> All = ["twilio", "ciptex"];
+
+    public static bool IsKnown(string? key) => key is not null && All.Contains(key);
+
+    /// <summary>How a page is named in a text: "Twilio", "Twilio and Ciptex".</summary>
+    public static string Describe(IEnumerable<string> keys) =>
+        string.Join(" and ", keys.Select(k => k.Length == 0 ? k : char.ToUpperInvariant(k[0]) + k[1..]));
+}
+
 internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subscription>
 {
     public void Configure(EntityTypeBuilder<Subscription> builder)

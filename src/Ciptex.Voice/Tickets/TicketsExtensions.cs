@@ -6,6 +6,8 @@ internal static class TicketsExtensions
     {
         builder.Services.AddScoped<TicketService>();
         builder.Services.AddSingleton<TicketTexts>();
+        // Replaces the SMS feature's default, which knows no tickets.
+        builder.Services.AddScoped<Sms.ITicketLookup, TicketSmsLookup>();
         return builder;
     }
 }

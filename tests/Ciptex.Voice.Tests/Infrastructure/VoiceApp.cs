@@ -97,9 +97,13 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (KeepDatabase)
-            return;
+        if (!KeepDatabase)
+            DeleteDatabase(DatabasePath);
+    }
+
+    public static void DeleteDatabase(string path)
+    {
         foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(DatabasePath + suffix);
+            File.Delete(path + suffix);
     }
 }

@@ -89,3 +89,30 @@ public sealed class RepromptAndHangUpTests : IvrTestBase
         Assert.DoesNotContain(await TextsAsync(), m => m.Body.Contains("hung up"));
     }
 }
+
+public sealed class IvrSafetyNetTests : IvrTestBase
+{
+    [Fact]
+    public async Task When_the_database_is_gone_the_caller_is_still_answered_with_the_fallback_message()
+    {
+        var call = Call(AcmeMobile);
+        await call.DialAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(App.DatabasePath + suffix);
+        Directory.CreateDirectory(App.DatabasePath);
+        try
+        {
+            await call.PressAsync("1");
+            Assert.Contains("our phone system is having a problem", call.Said);
+            Assert.NotNull(call.Twiml.Root?.Element("Record"));
+
+            using var callback = await call.HangUpAsync();
+            await TwilioWebhooks.ReadTwimlAsync(callback);
+        }
+        finally
+        {
+            Directory.Delete(App.DatabasePath);
+        }
+    }
+}

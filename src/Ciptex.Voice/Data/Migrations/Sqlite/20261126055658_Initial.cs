@@ -87,12 +87,29 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     TwilioSid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Sender = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ErrorCode = table.Column<int>(type: "INTEGER", nullable: true),
                     ErrorMessage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsOptOuts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sender = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OptedOutAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOptOuts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -355,6 +372,12 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 column: "ReminderAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsOptOuts_Phone_Sender",
+                table: "SmsOptOuts",
+                columns: new[] { "Phone", "Sender" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatusIncidents_PageKey_CreatedAt",
                 table: "StatusIncidents",
                 columns: new[] { "PageKey", "CreatedAt" });
@@ -439,6 +462,9 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RfoRequests");
+
+            migrationBuilder.DropTable(
+                name: "SmsOptOuts");
 
             migrationBuilder.DropTable(
                 name: "StatusIncidentUpdates");

@@ -90,12 +90,29 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                     SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     TwilioSid = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Sender = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     ErrorCode = table.Column<int>(type: "integer", nullable: true),
                     ErrorMessage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboundMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SmsOptOuts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Sender = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OptedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsOptOuts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -358,6 +375,12 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 column: "ReminderAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsOptOuts_Phone_Sender",
+                table: "SmsOptOuts",
+                columns: new[] { "Phone", "Sender" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatusIncidents_PageKey_CreatedAt",
                 table: "StatusIncidents",
                 columns: new[] { "PageKey", "CreatedAt" });
@@ -442,6 +465,9 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "RfoRequests");
+
+            migrationBuilder.DropTable(
+                name: "SmsOptOuts");
 
             migrationBuilder.DropTable(
                 name: "StatusIncidentUpdates");

@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ciptex.Voice.Sms;
+
+/// <summary>
+/// Wakes the dispatcher as soon as a text is committed, so a P1 page goes out in milliseconds rather than at the
+/// next poll. Signals coalesce: however many arrive during a dispatch pass, the next wait returns at once, once.
+/// </summary>
+public sealed class OutboxSignal
+{
+    private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void Notify() => _pending.Writer.TryWrite(true);
+
+    /// <summary>Returns when notified (true) or when <paramref name="timeout"/> has passed on <paramref name="time"/> (false).</summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    {
+        if (_pending.Reader.TryRead(out _))
+            return true;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var notified = _pending.Reader.WaitToReadAsync(stop.Token).AsTask();
+        var elapsed = Task.Delay(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, time, stop.Token);
+        await Task.WhenAny(notified, elapsed);
+        await stop.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+        return _pending.Reader.TryRead(out _);
+    }
+}
+
+/// <summary>
+/// Notifies <see cref="OutboxSignal"/> after a save that added texts has committed — after the transaction when the
+/// caller opened one (TicketService does), since a dispatcher woken earlier would not yet see the rows.
+/// </summary>
+internal sealed class OutboxWakeInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private static readonly object Marker = new();
+    private readonly ConditionalWeakTable<DbContext, object> _adding = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        NotifyUnlessInTransaction(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        NotifyUnlessInTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        NotifyIfAdded(eventData.Context);
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        NotifyIfAdded(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+        Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Remember(DbContext? context)
+    {
+        if (context is not null && context.ChangeTracker.Entries<OutboundMessage>().Any(e => e.State == EntityState.Added))
+            _adding.AddOrUpdate(context, Marker);
+    }
+
+    private void NotifyUnlessInTransaction(DbContext? context)
+    {
+        if (context?.Database.CurrentTransaction is null)
+            NotifyIfAdded(context);
+    }
+
+    private void NotifyIfAdded(DbContext? context)
+    {
+        if (context is not null && _adding.Remove(context))
+            signal.Notify();
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+            _adding.Remove(context);
+    }
+}
