@@ -1,5 +1,6 @@
 using Ciptex.Voice.Admin;
 using Ciptex.Voice.Customers;
+using Ciptex.Voice.Dashboard;
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Demo;
 using Ciptex.Voice.Escalation;
@@ -32,11 +33,13 @@ try
     builder.AddTickets();
     builder.AddIvr();
     builder.AddDemo();
+    builder.AddDashboard();
 
     var app = builder.Build();
     app.UseForwardedHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseDashboard();
     app.MapHealth();
 
     var twilio = app.MapTwilioWebhooks();
@@ -51,6 +54,8 @@ try
     api.MapMessages();
     api.MapEscalation();
     api.MapIncidents();
+
+    app.MapDashboard();
 
     app.Run();
     return 0;

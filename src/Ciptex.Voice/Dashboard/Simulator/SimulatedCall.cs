@@ -121,6 +121,12 @@ public sealed class SimulatedCall(string? from, string callSid = "", string acco
         return form;
     }
 
-    /// <summary>Action URLs are absolute under Twilio:PublicBaseUrl when it is set; the path and query is what is called.</summary>
-    private static string PathOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url;
+    /// <summary>
+    /// Action URLs are absolute under Twilio:PublicBaseUrl when it is set, else relative; the path and query is what is
+    /// called. (Only http(s) counts as absolute: on Linux <c>/twilio/voice/account?attempt=1</c> parses as a file URI.)
+    /// </summary>
+    public static string PathOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttps || absolute.Scheme == Uri.UriSchemeHttp)
+            ? absolute.PathAndQuery
+            : url;
 }

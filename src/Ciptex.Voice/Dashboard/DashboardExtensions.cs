@@ -1,0 +1,61 @@
+using Ciptex.Voice.Dashboard.Simulator;
+
+namespace Ciptex.Voice.Dashboard;
+
+/// <summary>
+/// The engineers' dashboard: Razor Pages rendered on the server from this folder, under <c>/dashboard</c>, behind the
+/// sign-in cookie. The only script is the countdown; every action is a plain form post with an antiforgery token.
+/// </summary>
+internal static class DashboardExtensions
+{
+    public const string BasePath = "/dashboard";
+
+    // Pages load nothing from elsewhere; recordings come through the service, or from the https link Twilio hands out.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' https:; " +
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section);
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Dashboard";
+            options.Conventions.AuthorizeFolder("/", DashboardSignIn.Policy);
+            options.Conventions.AllowAnonymousToPage("/SignIn");
+        });
+        builder.Services.AddSingleton<DashboardTime>();
+        builder.AddDashboardSignIn();
+        builder.AddPhoneSimulator();
+        return builder;
+    }
+
+    /// <summary>Middleware, before the endpoints: the stylesheet and script, the security headers, the sign-in cookie.</summary>
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(BasePath))
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "same-origin";
+            }
+            return next(context);
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        app.MapGet("/", () => Results.Redirect(BasePath)).ExcludeFromDescription();
+        app.MapRazorPages();
+        app.MapTicketRecording();
+        app.AnnounceSimulator();
+        return app;
+    }
+}
