@@ -36,7 +36,7 @@ public sealed class PhoneCall(TwilioWebhooks twilio, string? from, string callSi
     public Task<HttpResponseMessage> CallbackAsync(string path, Dictionary<string, string> fields) => PostAsync(_call.Callback(path, fields));
 
     public string ActionOf(string verb) =>
-        PathOf(Twiml.Descendants(verb).LastOrDefault()?.Attribute("action")?.Value ?? throw new InvalidOperationException($"No <{verb}> in:\n{Twiml}"));
+        SimulatedCall.PathOf(Twiml.Descendants(verb).LastOrDefault()?.Attribute("action")?.Value ?? throw new InvalidOperationException($"No <{verb}> in:\n{Twiml}"));
 
     private Task<HttpResponseMessage> PostAsync(WebhookRequest request) => twilio.PostAsync(request.PathAndQuery, request.Form);
 
@@ -46,6 +46,4 @@ public sealed class PhoneCall(TwilioWebhooks twilio, string? from, string callSi
         _call.Answered(await TwilioWebhooks.ReadTwimlAsync(response));
         return Twiml;
     }
-
-    private static string PathOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : url;
 }
