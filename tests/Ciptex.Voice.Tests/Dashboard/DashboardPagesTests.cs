@@ -77,7 +77,7 @@ public sealed class DashboardPagesTests : IvrTestBase
 
         var html = await PageAsync("/dashboard/subscribers");
 
-        Assert.Contains("Subscribers (1)", html);
+        Assert.Contains("Subscribers (2)", html); // with the demo subscriber
         Assert.Contains("ciptex, since Thu 26 Nov 2026, 10:00 (ivr)", html);
         Assert.Contains("twilio, since Thu 26 Nov 2026, 10:00 (sms)", html);
         Assert.Contains("Opted out (STOP)", html);
