@@ -14,7 +14,6 @@ using Ciptex.Voice.StatusPages;
 using Ciptex.Voice.Tickets;
 using Ciptex.Voice.Twilio;
 using Microsoft.Extensions.Options;
-using Serilog;
 
 try
 {
@@ -75,12 +74,8 @@ catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to conv
 }
 catch (Exception ex) when (ex is not HostAbortedException)
 {
-    Log.Fatal(ex, "Ciptex Voice stopped unexpectedly");
+    LoggingExtensions.Fatal(ex, "Ciptex Voice stopped unexpectedly");
     return 1;
-}
-finally
-{
-    Log.CloseAndFlush();
 }
 
 public partial class Program;

@@ -31,6 +31,9 @@ public sealed class SimulatorModel(PhoneSimulator simulator, SimulatorCalls call
     [BindProperty] public string? Words { get; set; }
 
     public SimulatorCall? Current { get; private set; }
+
+    /// <summary>A copy of the call so far: another tab may be adding to it while this page renders.</summary>
+    public IReadOnlyList<CallLine> Lines { get; private set; } = [];
     public Ticket? Ticket { get; private set; }
     public List<CallerChoice> Callers { get; private set; } = [];
     public string? Error { get; private set; }
@@ -99,6 +102,7 @@ public sealed class SimulatorModel(PhoneSimulator simulator, SimulatorCalls call
     {
         Error = error;
         Current = calls.Find(Call);
+        Lines = Current?.Transcript.ToArray() ?? [];
         Ticket = Current is null ? null : await tickets.FindByCallAsync(Current.Call.CallSid, ct);
         UsesProcessKey = keys.UsesProcessKey;
         var customers = await db.Set<Customer>().AsNoTracking().Include(c => c.Contacts).OrderBy(c => c.AccountNumber).ToListAsync(ct);

@@ -10,7 +10,10 @@ internal static class LoggingExtensions
 {
     /// <summary>
     /// Serilog per host (not the frozen bootstrap logger: tests start several hosts in one process), configured from
-    /// the <c>Serilog</c> section, with phone numbers masked in every property.
+    /// the <c>Serilog</c> section, with phone numbers masked in every property. The static <c>Log.Logger</c> is left
+    /// alone: otherwise each host's logs go to whichever host set it last, and go silent once any host is disposed
+    /// (its factory calls <c>Log.CloseAndFlush()</c>) — with test hosts running in parallel, a log line could land in
+    /// the wrong host's sinks or nowhere.
     /// </summary>
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
@@ -19,8 +22,21 @@ internal static class LoggingExtensions
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<PhoneNumberMaskingEnricher>()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture), preserveStaticLogger: true);
         return builder;
+    }
+
+    /// <summary>
+    /// The last word of a process that failed to start or crashed: the host's own logger may not exist yet, or be
+    /// disposed already, so a console logger is made for this one line (phone numbers still masked).
+    /// </summary>
+    public static void Fatal(Exception exception, string message)
+    {
+        using var logger = new LoggerConfiguration()
+            .Enrich.With<PhoneNumberMaskingEnricher>()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+        logger.Fatal(exception, message);
     }
 }
 
