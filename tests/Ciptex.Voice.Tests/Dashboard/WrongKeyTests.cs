@@ -12,6 +12,7 @@ public sealed class WrongKeyTests(Chromium chromium) : BrowserTestBase(chromium)
         await Page.GotoAsync("/dashboard/messages");
         await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/dashboard/sign-in\?ReturnUrl=%2Fdashboard%2Fmessages$"));
 
+        await ScreenshotAsync("00-sign-in");
         await Page.GetByLabel("Your name").FillAsync(EngineerName);
         await Page.GetByLabel("Admin key").FillAsync(VoiceApp.ApiKey + "x");
         var response = await Page.RunAndWaitForResponseAsync(
