@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Ciptex.Voice.Dashboard;
 
-public sealed class SignInModel(IOptionsMonitor<AdminOptions> admin, IHostEnvironment environment) : PageModel
+public sealed class SignInModel(IOptionsMonitor<AdminOptions> admin, IHostEnvironment environment, FailedSignInLimiter limiter) : PageModel
 {
     public const int MaxNameLength = 100;
 
@@ -37,8 +37,18 @@ public sealed class SignInModel(IOptionsMonitor<AdminOptions> admin, IHostEnviro
         var name = Name?.Trim() ?? "";
         if (name.Length is 0 or > MaxNameLength)
             return Refuse(StatusCodes.Status400BadRequest, "Give your name (up to 100 characters): it goes on the tickets you acknowledge.");
+        if (limiter.RetryAfter(HttpContext) is { } wait)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Refuse(StatusCodes.Status429TooManyRequests,
+                $"Too many wrong keys from this address. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minute(s).");
+        }
         if (!DashboardSignIn.Accepts(admin.CurrentValue, Key))
+        {
+            limiter.RecordFailure(HttpContext);
             return Refuse(StatusCodes.Status401Unauthorized, "That is not the admin key.");
+        }
+        limiter.RecordSuccess(HttpContext);
         await DashboardSignIn.SignInAsync(HttpContext, name, admin.CurrentValue);
         return LocalRedirect(Target);
     }
