@@ -20,10 +20,11 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     public const string TeamLeadPhone = "+447700900902";
     public const string HeadOfSupportPhone = "+447700900903";
 
-    public VoiceApp(string? databasePath = null, DateTimeOffset? now = null)
+    /// <param name="time">A clock shared with other hosts (the Scale tests run two instances on one database).</param>
+    public VoiceApp(string? databasePath = null, DateTimeOffset? now = null, FakeTimeProvider? time = null)
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"ciptex-voice-test-{Guid.NewGuid():N}.db");
-        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        Time = time ?? new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
         Settings = new()
         {
             ["ConnectionStrings:Voice"] = $"Data Source={DatabasePath}",
