@@ -49,10 +49,12 @@ internal static class SchedulingExtensions
     }
 
     /// <summary>
-    /// Every <paramref name="interval"/>, forever. A firing missed while every instance was down (or busy) runs once
-    /// as soon as one can, then the schedule carries on from there: one catch-up poll or check, never a burst of them.
+    /// Every <paramref name="interval"/> after the previous run finished, forever: a fixed delay, not a fixed rate, so
+    /// a slow poll or a stalled instance never leaves a backlog of firings to catch up on. A firing missed while no
+    /// instance could run it runs once as soon as one can, and the schedule carries on from there — one catch-up poll
+    /// or check, never a burst. The trigger is held while it runs, on every node, so it never overlaps itself.
     /// </summary>
     public static SimpleScheduleBuilder Every(TimeSpan interval) =>
-        SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever()
+        SimpleScheduleBuilder.Create().WithInterval(interval).RepeatForever().MeasureIntervalFromCompletion(true)
             .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount);
 }
