@@ -2,6 +2,7 @@ using Ciptex.Voice.Admin;
 using Ciptex.Voice.Customers;
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Demo;
+using Ciptex.Voice.Deployment;
 using Ciptex.Voice.Escalation;
 using Ciptex.Voice.Health;
 using Ciptex.Voice.Ivr;
@@ -18,6 +19,7 @@ using Serilog;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddSecretFiles();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.AddLogging();
     builder.AddDatabase();
