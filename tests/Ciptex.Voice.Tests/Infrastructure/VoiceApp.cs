@@ -49,6 +49,11 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
             // Likewise escalations are checked when a test says so, not whenever the fake clock jumps.
             ["Escalation:CheckInterval"] = "30.00:00:00",
         };
+        if (EveryTestOnPostgres.Enabled)
+        {
+            Settings["Database:Provider"] = "Postgres";
+            Settings["ConnectionStrings:Voice"] = EveryTestOnPostgres.Database(DatabasePath);
+        }
     }
 
     public string DatabasePath { get; }
@@ -100,6 +105,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (!KeepDatabase)
             DeleteDatabase(DatabasePath);
+        if (!KeepDatabase && EveryTestOnPostgres.Enabled && Settings["Database:Provider"] == "Postgres")
+            EveryTestOnPostgres.Drop(DatabasePath);
     }
 
     public static void DeleteDatabase(string path)
