@@ -64,6 +64,12 @@ catch (OptionsValidationException ex)
         Console.Error.WriteLine($"Configuration error: {failure}");
     return 2;
 }
+catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+{
+    // The configuration binder's own message names the key and the value it could not read.
+    Console.Error.WriteLine($"Configuration error: {ex.Message}");
+    return 2;
+}
 catch (Exception ex) when (ex is not HostAbortedException)
 {
     Log.Fatal(ex, "Ciptex Voice stopped unexpectedly");

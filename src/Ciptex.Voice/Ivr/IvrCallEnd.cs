@@ -6,6 +6,7 @@ using Ciptex.Voice.Sms;
 using Ciptex.Voice.Tickets;
 using Ciptex.Voice.Twilio;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Twilio.TwiML;
 
 namespace Ciptex.Voice.Ivr;
@@ -58,7 +59,7 @@ internal static class IvrCallEnd
     }
 
     private static async Task<TwiMLResult> UpdatesAsync(HttpRequest request, CallFlow flow, IvrScript script, VoiceDbContext db,
-        TimeProvider time, CancellationToken ct)
+        SmsConsent consent, IOptionsMonitor<TwilioOptions> twilio, TimeProvider time, CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
         var r = new VoiceResponse();
@@ -78,6 +79,9 @@ internal static class IvrCallEnd
                     db.Add(new Subscription { Phone = phone, PageKey = page, Source = "ivr", SubscribedAt = time.GetUtcNow() });
             }
             await db.SaveChangesAsync(ct);
+            // Pressing 1 is consent to us, but Twilio keeps blocking a number that texted STOP until it texts START.
+            if (await consent.IsOptedOutAsync(phone, twilio.CurrentValue.Sender, ct))
+                return script.Goodbye(script.SubscribedButOptedOut(r)).ToResult();
         }
         return script.Goodbye(script.Subscribed(r)).ToResult();
     }

@@ -98,6 +98,10 @@ public sealed class IvrScript(IOptionsMonitor<TwilioOptions> twilio)
     public VoiceResponse Subscribed(VoiceResponse r) =>
         Say(r, "Done. We will text you each update. Reply STOP at any time to opt out.");
 
+    public VoiceResponse SubscribedButOptedOut(VoiceResponse r) =>
+        Say(r, "Done. You asked us earlier to stop texting you, so before the updates can reach you, " +
+               "please text the word START to this number.");
+
     public VoiceResponse Goodbye(VoiceResponse r) => Say(r, "Thank you for calling Ciptex support. Goodbye.").Hangup();
 
     /// <summary>After three silences or wrong keys: end politely, with the other ways to reach us.</summary>

@@ -16,6 +16,7 @@ internal static class LoggingExtensions
     {
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<PhoneNumberMaskingEnricher>()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Net;
 using ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders;
 
@@ -47,7 +48,7 @@ public static class TwilioForwardedHeaders
         foreach (var text in section.GetSection(key).Get<string[]>() ?? [])
         {
             if (!tryParse(text.Trim(), out var value))
-                throw new InvalidOperationException($"{Section}:{key} contains '{text}', which is not {expected}.");
+                throw new OptionsValidationException(Section, typeof(ForwardedHeadersOptions), [$"{Section}:{key} contains '{text}', which is not {expected}."]);
             parsed.Add(value!);
         }
         return parsed;

@@ -12,6 +12,10 @@ public sealed class ConfigurationTests
     [InlineData("Admin__ApiKey", "", "Admin:ApiKey")]
     [InlineData("Database__Provider", "Oracle", "Database:Provider")]
     [InlineData("Support__TimeZone", "Mars/Olympus", "Support:TimeZone")]
+    [InlineData("StatusPages__PollInterval", "every minute", "StatusPages:PollInterval")]
+    [InlineData("Escalation__CheckInterval", "00:00:00.5", "Escalation:CheckInterval")]
+    [InlineData("ForwardedHeaders__KnownProxies__0", "proxy.local", "ForwardedHeaders:KnownProxies")]
+    [InlineData("Escalation__Levels__0__Phones__0", "not a phone", "Escalation:Levels:0:Phones:0")]
     public async Task A_bad_setting_stops_the_process_with_one_line_naming_the_key(string variable, string value, string key)
     {
         var (exitCode, stderr) = await RunServiceAsync(new() { [variable] = value });

@@ -26,6 +26,7 @@ public sealed class TwilioFake : IDisposable
     private const int CatchAll = 100;
 
     private readonly ConcurrentQueue<MessageRequest> _received = new();
+    private readonly SemaphoreSlim _arrivals = new(0);
 
     public WireMockServer Server { get; } = WireMockServer.Start();
 
@@ -39,6 +40,21 @@ public sealed class TwilioFake : IDisposable
 
     /// <summary>The recipients of the messages Twilio accepted (201), once per acceptance.</summary>
     public IReadOnlyList<string> AcceptedTo => Received.Where(r => r.Status == 201).Select(r => r.To).ToList();
+
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> message requests have arrived: for the tests whose point is that
+    /// the background dispatcher sends without an explicit trigger. Bounded, so a broken wake-up fails, not hangs.
+    /// </summary>
+    public async Task ReceivedAtLeastAsync(int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (_received.Count < count)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !await _arrivals.WaitAsync(left))
+                throw new TimeoutException($"Only {_received.Count} of {count} message requests arrived.");
+        }
+    }
 
     /// <summary>Accepts every message with a 201 and a fresh SID, optionally after a delay.</summary>
     public TwilioFake AcceptsAll(TimeSpan? delay = null)
@@ -96,6 +112,7 @@ public sealed class TwilioFake : IDisposable
             var form = Parse(request.Body);
             var (status, body) = choose(new MessageRequest(form, 0, null));
             _received.Enqueue(new MessageRequest(form, status, Clock?.GetUtcNow()));
+            _arrivals.Release();
             return Message(status, body ?? CreatedBody(form));
         });
 

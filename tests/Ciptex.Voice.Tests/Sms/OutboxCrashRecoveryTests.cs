@@ -33,7 +33,7 @@ public sealed class OutboxCrashRecoveryTests : IAsyncLifetime
 
         var first = new VoiceApp(_database) { KeepDatabase = true }.SendingTo(_twilio);
         await first.EnqueueAsync(Enumerable.Range(1, count).Select(n => Text(n)).ToArray());
-        Assert.True(await EventuallyAsync(() => _twilio.Received.Count >= 3), "the first host never started sending");
+        await _twilio.ReceivedAtLeastAsync(3);
         await first.DisposeAsync();
 
         var sentByFirst = _twilio.Received.Count;
@@ -50,9 +50,7 @@ public sealed class OutboxCrashRecoveryTests : IAsyncLifetime
 
         Assert.Equal(phones, _twilio.AcceptedTo.Order());
         Assert.All(await second.MessagesAsync(), m => Assert.Equal(OutboundMessageStatus.Sent, m.Status));
-        // WireMock's own log agrees once it has caught up with the last reply.
-        Assert.True(await EventuallyAsync(() => _twilio.Server.LogEntries.Count() == count));
-        Assert.Equal(phones, _twilio.Server.LogEntries.Select(e => Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(e.RequestMessage.Body)["To"].ToString()).Order());
+        Assert.Equal(count, _twilio.Received.Count);
     }
 
     [Fact]

@@ -53,20 +53,4 @@ internal static class SmsApp
         await using var scope = app.Services.CreateAsyncScope();
         return await action(scope.ServiceProvider);
     }
-
-    /// <summary>
-    /// Waits, in real time, for something the background dispatcher does on its own. Only for the tests whose point
-    /// is that no explicit trigger is needed; bounded, so a broken wake-up fails rather than hangs.
-    /// </summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                return false;
-            await Task.Delay(20);
-        }
-        return true;
-    }
 }

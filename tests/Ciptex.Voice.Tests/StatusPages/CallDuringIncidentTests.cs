@@ -27,17 +27,42 @@ public sealed class CallDuringIncidentTests : IvrTestBase
         Assert.DoesNotContain("Maintenance", call.Said); // upcoming maintenances are not what anyone calls about
         await call.PressAsync("3");
         await call.RecordAsync();
+        Ciptex.Voice.Tests.Infrastructure.ApprovedTwiml.AssertMatches("ticket-read-back-offer-updates", call.Twiml);
         await call.PressAsync("1");
+        Ciptex.Voice.Tests.Infrastructure.ApprovedTwiml.AssertMatches("updates-subscribed", call.Twiml);
 
-        var subscription = Assert.Single(await App.QueryAsync(db => db.Set<Subscription>().ToListAsync()));
+        // The demo data has a subscriber of its own; the caller is the one who came from the IVR.
+        var subscription = Assert.Single(await App.QueryAsync(db => db.Set<Subscription>().Where(s => s.Source == "ivr").ToListAsync()));
         Assert.Equal((AcmeMobile, "twilio", "ivr"), (subscription.Phone, subscription.PageKey, subscription.Source));
 
         script.Post("4dtnnnnxnhn9", "mzbdntfd0001", "identified", "Movitel has found the fault.", "2020-06-16T14:20:00.000-07:00");
         page.Shows(script.IncidentsJson(), script.MaintenancesJson());
         await App.PollAsync("twilio");
 
-        var update = Assert.Single(await TextsAsync(), m => m.Purpose == StatusPagePoller.UpdatePurpose);
+        var update = Assert.Single(await TextsAsync(), m => m.Purpose == StatusPagePoller.UpdatePurpose && m.To == AcmeMobile);
         Assert.Equal((AcmeMobile, "Twilio incident: SMS Delivery Delays to Mozambique Movitel\nIdentified: Movitel has found the fault.\nhttp://stspg.io/q363nfb5wg00"),
             (update.To, update.Body));
+    }
+
+    [Fact]
+    public async Task A_caller_who_once_texted_STOP_is_subscribed_and_told_to_text_START_first()
+    {
+        using var page = new FakeStatusPage();
+        App.Settings["StatusPages:Pages:0:Key"] = "twilio";
+        App.Settings["StatusPages:Pages:0:Name"] = "Twilio";
+        App.Settings["StatusPages:Pages:0:BaseUrl"] = page.Url;
+        var script = PageScript.FromSummary("twilio-summary-2020-06-16.json");
+        page.Shows(script.IncidentsJson(), script.MaintenancesJson());
+        await App.PollAsync("twilio");
+        await App.Twilio().TwimlAsync("/twilio/sms/incoming", new Dictionary<string, string>
+        {
+            ["MessageSid"] = "SM00000000000000000000000000000001", ["From"] = AcmeMobile, ["To"] = "+443458800808", ["Body"] = "STOP",
+        });
+
+        var call = await RaiseAsync(AcmeMobile, "3");
+        await call.PressAsync("1");
+
+        Assert.Contains("please text the word START to this number", call.Said);
+        Assert.Single(await App.QueryAsync(db => db.Set<Subscription>().Where(s => s.Source == "ivr").ToListAsync()));
     }
 }

@@ -103,7 +103,7 @@ public sealed class TwilioForwardedHeadersTests
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ForwardedHeaders:KnownNetworks:0"] = "10.0.0.300/8" });
 
-        var error = Assert.Throws<InvalidOperationException>(() => builder.AddTwilioForwardedHeaders());
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => builder.AddTwilioForwardedHeaders());
 
         Assert.Contains("ForwardedHeaders:KnownNetworks", error.Message, StringComparison.Ordinal);
     }
