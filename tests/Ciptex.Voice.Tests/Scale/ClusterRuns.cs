@@ -8,7 +8,7 @@ using Quartz.Extensibility;
 namespace Ciptex.Voice.Tests.Scale;
 
 /// <summary>One run of a job, on whichever instance ran it, with real start and end times to show runs never overlap.</summary>
-public sealed record JobRun(string Host, JobKey Job, DateTimeOffset? ScheduledFor, DateTime StartedAt, DateTime FinishedAt);
+public sealed record JobRun(string Host, JobKey Job, DateTimeOffset? ScheduledFor, DateTime StartedAt, DateTime FinishedAt, Exception? Failure = null);
 
 /// <summary>
 /// Listens to the schedulers of several hosts at once: which host ran each firing, and a way to wait for the next run
@@ -73,7 +73,7 @@ public sealed class ClusterRuns : IJobListener
     public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
     {
         var started = _started.TryRemove(context.FireInstanceId, out var at) ? at : DateTime.UtcNow;
-        var run = new JobRun(context.Scheduler.SchedulerInstanceId, context.JobDetail.Key, context.ScheduledFireTimeUtc, started, DateTime.UtcNow);
+        var run = new JobRun(context.Scheduler.SchedulerInstanceId, context.JobDetail.Key, context.ScheduledFireTimeUtc, started, DateTime.UtcNow, jobException);
         _runs.Enqueue(run);
         _finished.Writer.TryWrite(run);
         return ValueTask.CompletedTask;

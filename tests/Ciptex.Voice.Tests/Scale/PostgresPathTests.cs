@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using Ciptex.Voice.StatusPages;
 using Ciptex.Voice.Tests.Infrastructure;
 using Ciptex.Voice.Tickets;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Quartz;
 
 namespace Ciptex.Voice.Tests.Scale;
 
@@ -69,5 +73,30 @@ public sealed class PostgresPathTests : IAsyncLifetime
         Assert.Equal(TimeSpan.Zero, onB.FirstResponseDueAt.Offset);
         Assert.Equal((created.FirstResponseDueAt, "Brightside Health", "+447700900123"), (onB.FirstResponseDueAt, onB.Customer?.Name, onB.CallerNumber));
         Assert.Equal([created.Reference], listed!.Select(t => t.Reference));
+    }
+
+    [Fact]
+    public async Task A_page_removed_from_the_configuration_keeps_its_job_in_the_store_and_is_skipped_not_failed()
+    {
+        // A deploy with two pages, then one that drops the Twilio page: the shared store still holds its job.
+        _a.Settings["StatusPages:Pages:0:Key"] = "twilio";
+        _a.Settings["StatusPages:Pages:0:Name"] = "Twilio";
+        _a.Settings["StatusPages:Pages:0:BaseUrl"] = "http://127.0.0.1:9";
+        _a.Settings["StatusPages:Pages:1:Key"] = "ciptex";
+        _a.Settings["StatusPages:Pages:1:Name"] = "Ciptex";
+        _a.Settings["StatusPages:Pages:1:BaseUrl"] = "http://127.0.0.1:9";
+        await _a.Started().DisposeAsync();
+        var runs = new ClusterRuns();
+        runs.Listen(_b, "instance-b");
+        _b.Settings["StatusPages:Pages:0:Key"] = "ciptex";
+        _b.Settings["StatusPages:Pages:0:Name"] = "Ciptex";
+        _b.Settings["StatusPages:Pages:0:BaseUrl"] = "http://127.0.0.1:9";
+        var scheduler = await _b.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+
+        await scheduler.TriggerJob(StatusPagePollJob.KeyFor("twilio"), CancellationToken.None);
+        var run = await runs.NextAsync(StatusPagePollJob.KeyFor("twilio"), TimeSpan.FromSeconds(30));
+
+        Assert.Null(run.Failure);
+        Assert.False(await _b.QueryAsync(db => db.Set<StatusPageState>().AnyAsync(s => s.PageKey == "twilio")));
     }
 }
