@@ -3,6 +3,7 @@ using Ciptex.Voice.Customers;
 using Ciptex.Voice.Dashboard;
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Demo;
+using Ciptex.Voice.Deployment;
 using Ciptex.Voice.Escalation;
 using Ciptex.Voice.Health;
 using Ciptex.Voice.Ivr;
@@ -18,6 +19,7 @@ using Microsoft.Extensions.Options;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    builder.AddSecretFiles();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.AddLogging();
     builder.AddDatabase();

@@ -12,10 +12,9 @@ internal static class DatabaseExtensions
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
-        var provider = builder.Configuration.GetValue<string>("Database:Provider");
-        var connectionString = builder.Configuration.GetConnectionString("Voice") ?? DatabaseOptions.DefaultConnectionString;
+        var (provider, connectionString) = DatabaseOptions.Read(builder.Configuration);
         // Features hook into saves by registering an IInterceptor (the SMS outbox wakes its dispatcher that way).
-        if (string.Equals(provider, nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase))
+        if (provider == DatabaseProvider.Postgres)
             builder.Services.AddDbContext<VoiceDbContext, PostgresVoiceDbContext>((services, o) =>
                 o.UseNpgsql(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         else

@@ -15,6 +15,18 @@ public sealed class DatabaseOptions
 
     public DatabaseProvider ParsedProvider =>
         Enum.TryParse<DatabaseProvider>(Provider, ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// The provider and connection string as registration needs them, before the host (and options validation)
+    /// exists: the scheduler's store and the DbContext are chosen while services are still being added.
+    /// </summary>
+    public static (DatabaseProvider Provider, string ConnectionString) Read(IConfiguration configuration)
+    {
+        var provider = string.Equals(configuration[$"{Section}:Provider"], nameof(DatabaseProvider.Postgres), StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Postgres
+            : DatabaseProvider.Sqlite;
+        return (provider, configuration.GetConnectionString("Voice") ?? DefaultConnectionString);
+    }
 }
 
 internal sealed class DatabaseOptionsValidator(IConfiguration configuration) : IValidateOptions<DatabaseOptions>

@@ -25,7 +25,7 @@ internal static class EscalationExtensions
                 interval = interval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : interval;
                 trigger.ForJob(EscalationCheckJob.Key).WithIdentity("escalation-check-every")
                     .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
-                    .WithSimpleSchedule(interval);
+                    .WithSimpleSchedule(Scheduling.SchedulingExtensions.Every(interval));
             });
         });
         return builder;

@@ -21,10 +21,12 @@ public sealed class OutboundSmsDispatcher(
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private SendRateLimit _rate = new(Math.Max(1, options.CurrentValue.MaxMessagesPerSecond));
 
-    /// <summary>Names this dispatcher's leases; unique per process start, so a restarted host never mistakes old ones for its own.</summary>
-    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    /// <summary>
+    /// Names this dispatcher's leases; unique per process start, so a restarted host never mistakes old ones for its own.
+    /// The host name is cut so the whole fits the column (PostgreSQL enforces its length; a pod name can be 63 long).
+    /// </summary>
+    public string Owner { get; } = $"{Truncate(Environment.MachineName, 40)}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,16 +74,13 @@ public sealed class OutboundSmsDispatcher(
             {
                 ct.ThrowIfCancellationRequested();
                 var current = options.CurrentValue;
-                var rate = RateFor(current);
-                if (!current.IsDryRun && rate.NextFreeSlot(time.GetUtcNow()) is { } freeAt)
-                    return new DispatchPass(handled, freeAt);
-
                 await using var scope = scopes.CreateAsyncScope();
                 var leases = scope.ServiceProvider.GetRequiredService<OutboxLeases>();
                 var message = await leases.ClaimNextAsync(Owner, time.GetUtcNow(), ct);
                 if (message is null)
                     return new DispatchPass(handled, await leases.NextDueAsync(time.GetUtcNow(), ct));
-                await HandleAsync(scope.ServiceProvider, leases, message, current, rate, ct);
+                if (await HandleAsync(scope.ServiceProvider, leases, message, current, ct) is { } rateFreeAt)
+                    return new DispatchPass(handled, rateFreeAt);
                 handled++;
             }
         }
@@ -91,8 +90,9 @@ public sealed class OutboundSmsDispatcher(
         }
     }
 
-    private async Task HandleAsync(IServiceProvider services, OutboxLeases leases, OutboundMessage message, TwilioOptions current,
-        SendRateLimit rate, CancellationToken ct)
+    /// <returns>Null when the text was dealt with; otherwise it was given back because the rate limit is spent until then.</returns>
+    private async Task<DateTimeOffset?> HandleAsync(IServiceProvider services, OutboxLeases leases, OutboundMessage message, TwilioOptions current,
+        CancellationToken ct)
     {
         var sender = current.Sender;
         var consent = services.GetRequiredService<SmsConsent>();
@@ -102,9 +102,16 @@ public sealed class OutboundSmsDispatcher(
             {
                 await leases.RecordFinalAsync(message.Id, OutboundMessageStatus.OptedOut, sender, null, null, time.GetUtcNow(), CancellationToken.None);
                 logger.LogInformation("SMS {Id} to {To} not sent: the recipient opted out of texts from {Sender}", message.Id, PhoneNumberFormat.Mask(message.To), sender);
-                return;
+                return null;
             }
             ct.ThrowIfCancellationRequested();
+            if (!current.IsDryRun
+                && await services.GetRequiredService<ISendRateBudget>().TryTakeAsync(current.MaxMessagesPerSecond, time.GetUtcNow(), ct) is { } freeAt)
+            {
+                // Every instance draws on one budget: this one is spent, so the text goes back for whoever is next.
+                await leases.ReleaseAsync(message.Id, Owner, CancellationToken.None);
+                return freeAt;
+            }
         }
         catch (Exception)
         {
@@ -119,13 +126,13 @@ public sealed class OutboundSmsDispatcher(
             await leases.RecordSentAsync(message.Id, null, sender, OutboundMessageStatus.Simulated, time.GetUtcNow(), CancellationToken.None);
             logger.LogInformation("SMS {Id} to {To} simulated ({Purpose}); Twilio:DryRun is on", message.Id, PhoneNumberFormat.Mask(message.To), message.Purpose);
             logger.LogDebug("SMS {Id} simulated body: {Body}", message.Id, message.Body);
-            return;
+            return null;
         }
 
-        rate.Record(time.GetUtcNow());
         var outcome = await services.GetRequiredService<TwilioSmsSender>().SendAsync(message, current);
         // From here on nothing is cancelled: what Twilio did must be written down, or a restart would send it again.
         await RecordAsync(services, leases, message, sender, outcome);
+        return null;
     }
 
     private async Task RecordAsync(IServiceProvider services, OutboxLeases leases, OutboundMessage message, string sender, SendOutcome outcome)
@@ -160,12 +167,7 @@ public sealed class OutboundSmsDispatcher(
         }
     }
 
-    private SendRateLimit RateFor(TwilioOptions current)
-    {
-        if (_rate.PerSecond != current.MaxMessagesPerSecond && current.MaxMessagesPerSecond > 0)
-            _rate = new SendRateLimit(current.MaxMessagesPerSecond);
-        return _rate;
-    }
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     public override void Dispose()
     {

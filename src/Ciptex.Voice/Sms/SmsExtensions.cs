@@ -16,6 +16,12 @@ internal static class SmsExtensions
         services.AddTwilioRestClient();
         services.AddScoped<TwilioSmsSender>();
         services.AddScoped<OutboxLeases>();
+        // Twilio:MaxMessagesPerSecond is for the whole deployment: in memory for one instance on SQLite, in the
+        // database that every instance shares on PostgreSQL.
+        if (Data.DatabaseOptions.Read(builder.Configuration).Provider == Data.DatabaseProvider.Postgres)
+            services.AddScoped<ISendRateBudget, SharedSendRateBudget>();
+        else
+            services.AddSingleton<ISendRateBudget, InProcessSendRateBudget>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor, OutboxWakeInterceptor>();
         services.AddSingleton<OutboundSmsDispatcher>();

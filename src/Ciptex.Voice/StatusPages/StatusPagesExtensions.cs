@@ -43,7 +43,7 @@ internal static class StatusPagesExtensions
                     // First poll one interval after start: a process that restarts in a loop does not hammer the pages.
                     trigger.ForJob(jobKey).WithIdentity($"{jobKey.Name}-every", jobKey.Group)
                         .StartAt(services.GetRequiredService<TimeProvider>().GetUtcNow() + interval)
-                        .WithSimpleSchedule(interval);
+                        .WithSimpleSchedule(Scheduling.SchedulingExtensions.Every(interval));
                 });
             }
         });

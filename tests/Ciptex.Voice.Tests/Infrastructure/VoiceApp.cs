@@ -20,10 +20,11 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
     public const string TeamLeadPhone = "+447700900902";
     public const string HeadOfSupportPhone = "+447700900903";
 
-    public VoiceApp(string? databasePath = null, DateTimeOffset? now = null)
+    /// <param name="time">A clock shared with other hosts (the Scale tests run two instances on one database).</param>
+    public VoiceApp(string? databasePath = null, DateTimeOffset? now = null, FakeTimeProvider? time = null)
     {
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"ciptex-voice-test-{Guid.NewGuid():N}.db");
-        Time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        Time = time ?? new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
         Settings = new()
         {
             ["ConnectionStrings:Voice"] = $"Data Source={DatabasePath}",
@@ -48,6 +49,11 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
             // Likewise escalations are checked when a test says so, not whenever the fake clock jumps.
             ["Escalation:CheckInterval"] = "30.00:00:00",
         };
+        if (EveryTestOnPostgres.Enabled)
+        {
+            Settings["Database:Provider"] = "Postgres";
+            Settings["ConnectionStrings:Voice"] = EveryTestOnPostgres.Database(DatabasePath);
+        }
     }
 
     public string DatabasePath { get; }
@@ -99,6 +105,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (!KeepDatabase)
             DeleteDatabase(DatabasePath);
+        if (!KeepDatabase && EveryTestOnPostgres.Enabled && Settings["Database:Provider"] == "Postgres")
+            EveryTestOnPostgres.Drop(DatabasePath);
     }
 
     public static void DeleteDatabase(string path)

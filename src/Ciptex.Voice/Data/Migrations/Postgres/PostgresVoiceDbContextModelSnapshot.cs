@@ -345,6 +345,24 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                     b.ToTable("SmsOptOuts", (string)null);
                 });
 
+            modelBuilder.Entity("Ciptex.Voice.Sms.SmsSendSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SmsSendSlots", (string)null);
+                });
+
             modelBuilder.Entity("Ciptex.Voice.Sms.Subscription", b =>
                 {
                     b.Property<long>("Id")

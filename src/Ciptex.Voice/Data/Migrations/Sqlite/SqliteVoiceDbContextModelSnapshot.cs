@@ -326,6 +326,22 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                     b.ToTable("SmsOptOuts", (string)null);
                 });
 
+            modelBuilder.Entity("Ciptex.Voice.Sms.SmsSendSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SmsSendSlots", (string)null);
+                });
+
             modelBuilder.Entity("Ciptex.Voice.Sms.Subscription", b =>
                 {
                     b.Property<long>("Id")

@@ -116,6 +116,19 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsSendSlots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsSendSlots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StatusIncidents",
                 columns: table => new
                 {
@@ -381,6 +394,11 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsSendSlots_At",
+                table: "SmsSendSlots",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatusIncidents_PageKey_CreatedAt",
                 table: "StatusIncidents",
                 columns: new[] { "PageKey", "CreatedAt" });
@@ -468,6 +486,9 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SmsOptOuts");
+
+            migrationBuilder.DropTable(
+                name: "SmsSendSlots");
 
             migrationBuilder.DropTable(
                 name: "StatusIncidentUpdates");

@@ -113,6 +113,19 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SmsSendSlots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SmsSendSlots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StatusIncidents",
                 columns: table => new
                 {
@@ -378,6 +391,11 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SmsSendSlots_At",
+                table: "SmsSendSlots",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StatusIncidents_PageKey_CreatedAt",
                 table: "StatusIncidents",
                 columns: new[] { "PageKey", "CreatedAt" });
@@ -465,6 +483,9 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SmsOptOuts");
+
+            migrationBuilder.DropTable(
+                name: "SmsSendSlots");
 
             migrationBuilder.DropTable(
                 name: "StatusIncidentUpdates");
