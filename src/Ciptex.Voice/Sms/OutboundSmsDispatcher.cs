@@ -23,6 +23,12 @@ public sealed class OutboundSmsDispatcher(
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private SendRateLimit _rate = new(Math.Max(1, options.CurrentValue.MaxMessagesPerSecond));
 
+    // Consecutive transient failures, whatever the text: Twilio itself is failing, not one message. From the second
+    // one on, nothing is sent until the last failed text's retry falls due; retries grow with the streak, so every
+    // text that failed in it is due again by then and the queue resumes in priority order (P1 pages first).
+    private int _failureStreak;
+    private DateTimeOffset? _pausedUntil;
+
     /// <summary>Names this dispatcher's leases; unique per process start, so a restarted host never mistakes old ones for its own.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -75,6 +81,8 @@ public sealed class OutboundSmsDispatcher(
                 var rate = RateFor(current);
                 if (!current.IsDryRun && rate.NextFreeSlot(time.GetUtcNow()) is { } freeAt)
                     return new DispatchPass(handled, freeAt);
+                if (!current.IsDryRun && _pausedUntil is { } until && until > time.GetUtcNow())
+                    return new DispatchPass(handled, until);
 
                 await using var scope = scopes.CreateAsyncScope();
                 var leases = scope.ServiceProvider.GetRequiredService<OutboxLeases>();
@@ -132,6 +140,10 @@ public sealed class OutboundSmsDispatcher(
     {
         var now = time.GetUtcNow();
         var to = PhoneNumberFormat.Mask(message.To);
+        if (outcome is SendOutcome.Transient)
+            _failureStreak++;
+        else
+            (_failureStreak, _pausedUntil) = (0, null);
         switch (outcome)
         {
             case SendOutcome.Accepted accepted:
@@ -152,7 +164,9 @@ public sealed class OutboundSmsDispatcher(
                 logger.LogError("SMS {Id} to {To} failed after {Attempts} attempts ({ErrorCode})", message.Id, to, message.Attempts, transient.ErrorCode);
                 break;
             case SendOutcome.Transient transient:
-                var retryAt = now + SendRetryPolicy.Delay(message.Attempts, Random.Shared.NextDouble());
+                var retryAt = now + SendRetryPolicy.Delay(Math.Max(message.Attempts, _failureStreak), Random.Shared.NextDouble());
+                if (_failureStreak >= 2)
+                    _pausedUntil = retryAt;
                 await leases.RecordRetryAsync(message.Id, Owner, retryAt, transient.ErrorCode, transient.Reason, now, CancellationToken.None);
                 logger.LogWarning("SMS {Id} to {To}: attempt {Attempts} failed ({ErrorCode}); retrying at {RetryAt:o}",
                     message.Id, to, message.Attempts, transient.ErrorCode, retryAt);
