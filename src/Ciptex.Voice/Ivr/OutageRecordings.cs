@@ -12,7 +12,7 @@ using Twilio.Rest.Api.V2010.Account;
 namespace Ciptex.Voice.Ivr;
 
 /// <param name="Recordings">Finished recordings Twilio listed in the look-back window.</param>
-/// <param name="Opened">Tickets opened for recordings that had none.</param>
+/// <param name="Opened">Recordings this run found without a ticket and opened one for (a run racing it may have won some).</param>
 /// <param name="Attached">Existing tickets that were missing their recording and got it.</param>
 public sealed record RecoveryPass(int Recordings, int Opened, int Attached);
 
@@ -62,13 +62,8 @@ public sealed partial class OutageRecordings(
                 continue;
             }
             ticket = await OpenAsync(recording, ct);
-            if (ticket.RecordingSid is null)
-            {
-                Attach(ticket, recording);
-                await db.SaveChangesAsync(ct);
-                opened++;
-                LogOpened(ticket.Reference, recording.Sid, ticket.CallerNumber is { } caller ? PhoneNumberFormat.Mask(caller) : "withheld");
-            }
+            opened++;
+            LogOpened(ticket.Reference, recording.Sid, ticket.CallerNumber is { } caller ? PhoneNumberFormat.Mask(caller) : "withheld");
         }
         return new RecoveryPass(recordings.Count, opened, attached);
     }
@@ -80,8 +75,9 @@ public sealed partial class OutageRecordings(
         var caller = session?.From ?? await CallerAsync(recording.CallSid);
         var customer = session?.CustomerId is { } id ? await db.Set<Customer>().FindAsync([id], ct) : null;
         var openedAt = recording.DateCreated is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : time.GetUtcNow();
+        // The recording goes in with the ticket: a crash in between cannot leave a ticket without its message.
         return await tickets.OpenAsync(new NewTicket(session?.Category ?? FaultCategory.P3, TicketChannel.Phone, customer, caller,
-            recording.CallSid, Summary, OpenedAt: openedAt), ct);
+            recording.CallSid, Summary, OpenedAt: openedAt, Recording: new TicketRecording(recording.Sid, RecordingUrl(recording), Duration(recording))), ct);
     }
 
     /// <summary>The number the call came from, if Twilio still has the call and it was not withheld.</summary>
@@ -103,8 +99,11 @@ public sealed partial class OutageRecordings(
     {
         ticket.RecordingSid ??= recording.Sid;
         ticket.RecordingUrl ??= RecordingUrl(recording);
-        ticket.RecordingDurationSeconds ??= int.TryParse(recording.Duration, out var seconds) && seconds >= 0 ? seconds : null;
+        ticket.RecordingDurationSeconds ??= Duration(recording);
     }
+
+    private static int? Duration(RecordingResource recording) =>
+        int.TryParse(recording.Duration, out var seconds) && seconds >= 0 ? seconds : null;
 
     /// <summary>The same form as the record action's <c>RecordingUrl</c>: no extension, under api.twilio.com.</summary>
     public static string RecordingUrl(RecordingResource recording) =>

@@ -69,8 +69,8 @@ public sealed class OutageRecordingsTests : IAsyncLifetime
 
         var tickets = await TicketsAsync();
         Assert.Equal(Enumerable.Range(1, 6).Select(i => $"CA{i:D32}"), tickets.Select(t => t.CallSid).Order());
-        Assert.All(tickets, t => Assert.NotNull(t.RecordingUrl));
-        Assert.Equal(6, passes.Sum(p => p.Opened));
+        Assert.All(tickets, t => Assert.Equal("RE" + t.CallSid![2..], t.RecordingSid));
+        Assert.InRange(passes.Sum(p => p.Opened), 6, 12); // each run may try; the unique CallSid lets one win
         Assert.Equal(3, tickets.Count(t => t.CallerNumber is null)); // withheld numbers stay unknown
     }
 
