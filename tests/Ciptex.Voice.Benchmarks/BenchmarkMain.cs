@@ -7,7 +7,8 @@ namespace Ciptex.Voice.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the micro-benchmarks in a short in-process job;
-/// <c>dotnet run -c Release -- bare-kestrel --urls http://127.0.0.1:5081</c> serves fixed TwiML for load.sh.
+/// <c>dotnet run -c Release -- bare-kestrel --urls http://127.0.0.1:5081</c> serves fixed TwiML for load.sh, and
+/// <c>bodies …</c> writes the signed request bodies load.sh posts.
 /// </summary>
 public static class BenchmarkMain
 {
@@ -15,6 +16,8 @@ public static class BenchmarkMain
     {
         if (args is ["bare-kestrel", .. var rest])
             return BareKestrel.Run(rest);
+        if (args is ["bodies", .. var bodies])
+            return LoadBodies.Write(bodies);
 
         var config = DefaultConfig.Instance
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
