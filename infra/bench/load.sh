@@ -29,6 +29,11 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
+# Measure our own servers only: a port already answering belongs to something else.
+for url in "$BARE" "$SERVICE"; do
+  if curl -s -o /dev/null --max-time 1 "$url/"; then echo "$url is already in use; stop what listens there first"; exit 1; fi
+done
+
 echo "== start bare Kestrel ($BARE) and the service ($SERVICE); work files in $WORK"
 $BENCH bare-kestrel --urls "$BARE" >"$WORK/bare.log" 2>&1 &
 pids+=($!)
