@@ -7,6 +7,8 @@ namespace Ciptex.Voice.Data;
 
 internal static class DatabaseExtensions
 {
+    private static readonly SqliteWriteSettings SqliteSettings = new();
+
     public static WebApplicationBuilder AddDatabase(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
@@ -19,7 +21,7 @@ internal static class DatabaseExtensions
                 o.UseNpgsql(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         else
             builder.Services.AddDbContext<VoiceDbContext, SqliteVoiceDbContext>((services, o) =>
-                o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
+                o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>().Append(SqliteSettings)));
 
         builder.Services.AddSingleton<DatabaseMigrationState>();
         builder.Services.AddHostedService<DatabaseMigrator>();

@@ -1,3 +1,4 @@
+using Ciptex.Voice.Twilio;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Ciptex.Voice.Ivr;
@@ -9,6 +10,9 @@ internal static class IvrExtensions
         builder.Services.AddSingleton<IvrScript>();
         builder.Services.AddScoped<CallFlow>();
         builder.Services.TryAddScoped<IOpenIncidents, NoOpenIncidents>();
+        builder.Services.AddTwilioRestClient();
+        // Messages callers left on the fallback line while we were down become tickets.
+        OutageRecordingsJob.Register(builder.Services);
         return builder;
     }
 }

@@ -22,6 +22,12 @@ public sealed class OutboundSmsDispatcher(
 
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
+    // Consecutive transient failures, whatever the text: Twilio itself is failing, not one message. From the second
+    // one on, nothing is sent until the last failed text's retry falls due; retries grow with the streak, so every
+    // text that failed in it is due again by then and the queue resumes in priority order (P1 pages first).
+    private int _failureStreak;
+    private DateTimeOffset? _pausedUntil;
+
     /// <summary>
     /// Names this dispatcher's leases; unique per process start, so a restarted host never mistakes old ones for its own.
     /// The host name is cut so the whole fits the column (PostgreSQL enforces its length; a pod name can be 63 long).
@@ -74,6 +80,9 @@ public sealed class OutboundSmsDispatcher(
             {
                 ct.ThrowIfCancellationRequested();
                 var current = options.CurrentValue;
+                if (!current.IsDryRun && _pausedUntil is { } until && until > time.GetUtcNow())
+                    return new DispatchPass(handled, until);
+
                 await using var scope = scopes.CreateAsyncScope();
                 var leases = scope.ServiceProvider.GetRequiredService<OutboxLeases>();
                 var message = await leases.ClaimNextAsync(Owner, time.GetUtcNow(), ct);
@@ -139,6 +148,10 @@ public sealed class OutboundSmsDispatcher(
     {
         var now = time.GetUtcNow();
         var to = PhoneNumberFormat.Mask(message.To);
+        if (outcome is SendOutcome.Transient)
+            _failureStreak++;
+        else
+            (_failureStreak, _pausedUntil) = (0, null);
         switch (outcome)
         {
             case SendOutcome.Accepted accepted:
@@ -159,7 +172,9 @@ public sealed class OutboundSmsDispatcher(
                 logger.LogError("SMS {Id} to {To} failed after {Attempts} attempts ({ErrorCode})", message.Id, to, message.Attempts, transient.ErrorCode);
                 break;
             case SendOutcome.Transient transient:
-                var retryAt = now + SendRetryPolicy.Delay(message.Attempts, Random.Shared.NextDouble());
+                var retryAt = now + SendRetryPolicy.Delay(Math.Max(message.Attempts, _failureStreak), Random.Shared.NextDouble());
+                if (_failureStreak >= 2)
+                    _pausedUntil = retryAt;
                 await leases.RecordRetryAsync(message.Id, Owner, retryAt, transient.ErrorCode, transient.Reason, now, CancellationToken.None);
                 logger.LogWarning("SMS {Id} to {To}: attempt {Attempts} failed ({ErrorCode}); retrying at {RetryAt:o}",
                     message.Id, to, message.Attempts, transient.ErrorCode, retryAt);

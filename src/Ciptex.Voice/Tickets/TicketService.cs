@@ -10,7 +10,11 @@ namespace Ciptex.Voice.Tickets;
 
 public sealed record NewTicket(
     FaultCategory Category, TicketChannel Channel, Customer? Customer, string? CallerNumber,
-    string? CallSid = null, string? Summary = null, bool Chargeable = false, DateTimeOffset? OpenedAt = null);
+    string? CallSid = null, string? Summary = null, bool Chargeable = false, DateTimeOffset? OpenedAt = null,
+    TicketRecording? Recording = null);
+
+/// <summary>The caller's recorded message, stored with the ticket when it is known as the ticket opens.</summary>
+public sealed record TicketRecording(string Sid, string Url, int? DurationSeconds);
 
 /// <summary>
 /// Opens tickets and moves them through their life. Every change and the texts it causes are saved together.
@@ -35,6 +39,8 @@ public sealed class TicketService(
             CallerNumber = request.CallerNumber, CallSid = request.CallSid, Summary = request.Summary,
             ClockPackage = clock, Chargeable = request.Chargeable, OpenedAt = openedAt,
             FirstResponseDueAt = calendar.DueAt(openedAt, request.Category, clock),
+            RecordingSid = request.Recording?.Sid, RecordingUrl = request.Recording?.Url,
+            RecordingDurationSeconds = request.Recording?.DurationSeconds,
         };
         try
         {

@@ -13,7 +13,15 @@ internal static class TwilioExtensions
         return builder;
     }
 
-    /// <summary>The <c>/twilio</c> group: every webhook under it must carry a valid Twilio signature.</summary>
-    public static RouteGroupBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/twilio").RequireTwilioSignature();
+    /// <summary>
+    /// The <c>/twilio</c> group: a body larger than Twilio ever sends is refused first (413), then every webhook
+    /// must carry a valid Twilio signature.
+    /// </summary>
+    public static RouteGroupBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        var limit = new TwilioBodyLimit();
+        var twilio = app.MapGroup("/twilio").WithMetadata(limit);
+        twilio.AddEndpointFilter(limit);
+        return twilio.RequireTwilioSignature();
+    }
 }

@@ -48,6 +48,8 @@ public sealed class VoiceApp : WebApplicationFactory<Program>
             ["StatusPages:PollInterval"] = "30.00:00:00",
             // Likewise escalations are checked when a test says so, not whenever the fake clock jumps.
             ["Escalation:CheckInterval"] = "30.00:00:00",
+            // And Twilio's recordings are listed for outage tickets only when a test triggers the job.
+            ["OutageRecordings:Interval"] = "30.00:00:00",
         };
         if (EveryTestOnPostgres.Enabled)
         {

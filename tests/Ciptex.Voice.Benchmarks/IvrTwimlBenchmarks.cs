@@ -1,0 +1,44 @@
+using BenchmarkDotNet.Attributes;
+using Ciptex.Voice.Ivr;
+using Ciptex.Voice.Twilio;
+using Microsoft.Extensions.Options;
+using Twilio.TwiML;
+
+namespace Ciptex.Voice.Benchmarks;
+
+/// <summary>The TwiML of a typical step: the greeting and category menu a known caller hears, as the bytes sent.</summary>
+[MemoryDiagnoser]
+public class IvrTwimlBenchmarks
+{
+    private readonly IvrScript script = new(new FixedOptions<TwilioOptions>(new TwilioOptions { PublicBaseUrl = "https://voice.ciptex.example" }));
+    private readonly OpenIncident[] incidents = [new("twilio", "Twilio", "Delayed SMS delivery in the UK", "investigating")];
+
+    [Benchmark(Baseline = true)]
+    public string GreetingAndCategoryMenu()
+    {
+        var r = new VoiceResponse();
+        script.Greet(r, "Acme Logistics", []);
+        return script.CategoryMenu(r, attempt: 1).ToResult().ToXml();
+    }
+
+    [Benchmark]
+    public string GreetingDuringIncidentAndCategoryMenu()
+    {
+        var r = new VoiceResponse();
+        script.Greet(r, "Acme Logistics", incidents);
+        return script.CategoryMenu(r, attempt: 1).ToResult().ToXml();
+    }
+
+    [Benchmark]
+    public string RecordDetails() => script.RecordDetails(new VoiceResponse(), attempt: 1).ToResult().ToXml();
+}
+
+/// <summary>Options that never change, for classes that take a monitor.</summary>
+internal sealed class FixedOptions<T>(T value) : IOptionsMonitor<T>
+{
+    public T CurrentValue => value;
+
+    public T Get(string? name) => value;
+
+    public IDisposable? OnChange(Action<T, string?> listener) => null;
+}

@@ -1,0 +1,87 @@
+using Ciptex.Voice.Ivr;
+using Ciptex.Voice.Sms;
+using Ciptex.Voice.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using static Ciptex.Voice.Tests.Sms.SmsApp;
+
+namespace Ciptex.Voice.Tests.Hardening;
+
+/// <summary>
+/// Another writer holds the database for a moment (a migration, a backup, a long report): the caller still hears
+/// the IVR, not an error, and the outbox loses nothing. The lock is held by a second connection, as it would be.
+/// </summary>
+public sealed class DatabaseLockedTests
+{
+    private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(400);
+
+    [Fact]
+    public async Task A_call_that_arrives_while_the_database_is_locked_gets_its_menu_once_the_lock_is_released()
+    {
+        await using var app = new VoiceApp();
+        app.Settings["Demo:Seed"] = "true";
+        var call = new PhoneCall(app.Twilio(), "+447700900123");
+        await app.QueryAsync(db => Task.FromResult(0)); // started and migrated
+
+        var answered = WhileLocked(app.DatabasePath, call.DialAsync, out var waitedForTheLock);
+
+        var twiml = await answered;
+        Assert.True(await waitedForTheLock, "the webhook finished while another connection held the write lock");
+        Assert.Contains(twiml.Descendants("Gather"), g => g.Attribute("action")!.Value.Contains("/twilio/voice/category", StringComparison.Ordinal));
+        Assert.NotNull(await app.QueryAsync(db => db.Set<CallSession>().FindAsync(call.CallSid).AsTask()));
+    }
+
+    [Fact]
+    public async Task The_dispatcher_waits_out_a_locked_database_and_sends_every_text_once()
+    {
+        using var twilio = new TwilioFake();
+        twilio.AcceptsAll();
+        // One a second, so that texts are still waiting when the lock is taken.
+        await using var app = new VoiceApp().SendingTo(twilio, perSecond: 1);
+        await app.EnqueueAsync(Enumerable.Range(1, 5).Select(n => Text(n)).ToArray());
+        await app.DispatchAsync();
+
+        app.Time.Advance(TimeSpan.FromSeconds(1));
+        await WhileLocked(app.DatabasePath, app.DispatchAsync, out var waitedForTheLock);
+        Assert.True(await waitedForTheLock, "the dispatcher recorded a send while another connection held the write lock");
+        for (var second = 0; second < 10 && twilio.AcceptedTo.Count < 5; second++)
+        {
+            app.Time.Advance(TimeSpan.FromSeconds(1));
+            await app.DispatchAsync();
+        }
+
+        Assert.Equal(Enumerable.Range(1, 5).Select(Phone), twilio.AcceptedTo.Order());
+        Assert.All(await app.MessagesAsync(), m => Assert.Equal(OutboundMessageStatus.Sent, m.Status));
+    }
+
+    /// <summary>
+    /// Starts <paramref name="work"/> while a connection of its own holds an exclusive write transaction, and
+    /// commits after a moment. The holder runs on a thread of its own: SQLite waits for a lock by blocking its
+    /// thread, and on two cores the pool's threads may all be waiting.
+    /// </summary>
+    private static Task<T> WhileLocked<T>(string path, Func<Task<T>> work, out Task<bool> workWaited)
+    {
+        var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        Execute(connection, "BEGIN EXCLUSIVE;");
+        // Not on this thread: the work may block its caller while it waits for the lock.
+        var started = Task.Run(work);
+        var waited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var holder = new Thread(() =>
+        {
+            Thread.Sleep(Moment);
+            waited.SetResult(!started.IsCompleted);
+            Execute(connection, "COMMIT;");
+            connection.Dispose();
+        }) { IsBackground = true };
+        holder.Start();
+        workWaited = waited.Task;
+        return started;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
