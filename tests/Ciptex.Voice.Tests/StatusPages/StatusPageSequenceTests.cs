@@ -167,7 +167,7 @@ public sealed class StatusPageSequenceTests : IAsyncLifetime
 
     private VoiceApp StartApp(string? databasePath = null, DateTimeOffset? now = null)
     {
-        var app = StatusPagesHost.Create([(Twilio, "Twilio", _page)], databasePath, now, failureAlertAfter: 3, requestTimeout: "00:00:02");
+        var app = StatusPagesHost.Create([(Twilio, "Twilio", _page)], databasePath, now, failureAlertAfter: 3, requestTimeout: "00:00:05");
         app.KeepDatabase = true;
         return app;
     }
