@@ -136,7 +136,7 @@ public sealed class StatusPageSequenceTests : IAsyncLifetime
             + "(3 failed polls; last: /api/v2/incidents.json answered HTTP 500). Twilio status texts are on hold."));
         _page.Answers(200, _script.IncidentsJson(), "application/json", delay: TimeSpan.FromSeconds(8));
         var timedOut = await PollAsync();
-        Assert.Equal((PollOutcome.Failed, "/api/v2/incidents.json did not answer within 2 s"), (timedOut.Outcome, timedOut.Error));
+        Assert.Equal((PollOutcome.Failed, "/api/v2/incidents.json did not answer within 5 s"), (timedOut.Outcome, timedOut.Error));
         await ExpectTextsAsync();
 
         // 13. Back, and unchanged: the ETag is presented, a 304 comes back, nothing about incidents changes; on-call hears once.
