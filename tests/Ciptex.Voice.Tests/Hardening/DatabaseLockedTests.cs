@@ -1,7 +1,10 @@
 using Ciptex.Voice.Ivr;
 using Ciptex.Voice.Sms;
 using Ciptex.Voice.Tests.Infrastructure;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using static Ciptex.Voice.Tests.Sms.SmsApp;
 
 namespace Ciptex.Voice.Tests.Hardening;
@@ -12,12 +15,12 @@ namespace Ciptex.Voice.Tests.Hardening;
 /// </summary>
 public sealed class DatabaseLockedTests
 {
-    private static readonly TimeSpan Moment = TimeSpan.FromMilliseconds(400);
+    private readonly WriteProbe _probe = new();
 
     [Fact]
     public async Task A_call_that_arrives_while_the_database_is_locked_gets_its_menu_once_the_lock_is_released()
     {
-        await using var app = new VoiceApp();
+        await using var app = WithProbe(new VoiceApp());
         app.Settings["Demo:Seed"] = "true";
         var call = new PhoneCall(app.Twilio(), "+447700900123");
         await app.QueryAsync(db => Task.FromResult(0)); // started and migrated
@@ -36,7 +39,7 @@ public sealed class DatabaseLockedTests
         using var twilio = new TwilioFake();
         twilio.AcceptsAll();
         // One a second, so that texts are still waiting when the lock is taken.
-        await using var app = new VoiceApp().SendingTo(twilio, perSecond: 1);
+        await using var app = WithProbe(new VoiceApp()).SendingTo(twilio, perSecond: 1);
         await app.EnqueueAsync(Enumerable.Range(1, 5).Select(n => Text(n)).ToArray());
         await app.DispatchAsync();
 
@@ -53,29 +56,67 @@ public sealed class DatabaseLockedTests
         Assert.All(await app.MessagesAsync(), m => Assert.Equal(OutboundMessageStatus.Sent, m.Status));
     }
 
+    private VoiceApp WithProbe(VoiceApp app)
+    {
+        app.TestServices.Add(services => services.AddSingleton<IInterceptor>(_probe));
+        return app;
+    }
+
     /// <summary>
     /// Starts <paramref name="work"/> while a connection of its own holds an exclusive write transaction, and
-    /// commits after a moment. The holder runs on a thread of its own: SQLite waits for a lock by blocking its
-    /// thread, and on two cores the pool's threads may all be waiting.
+    /// commits once the service has sent a write that must wait for it (seen by <see cref="WriteProbe"/>), so the
+    /// lock is provably in the way, without guessing how long that takes. The holder runs on a thread of its own:
+    /// SQLite waits for a lock by blocking its thread, and on two cores the pool's threads may all be waiting.
     /// </summary>
-    private static Task<T> WhileLocked<T>(string path, Func<Task<T>> work, out Task<bool> workWaited)
+    private Task<T> WhileLocked<T>(string path, Func<Task<T>> work, out Task<bool> workWaited)
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         Execute(connection, "BEGIN EXCLUSIVE;");
+        var blocked = _probe.Arm();
         // Not on this thread: the work may block its caller while it waits for the lock.
         var started = Task.Run(work);
         var waited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var holder = new Thread(() =>
         {
-            Thread.Sleep(Moment);
-            waited.SetResult(!started.IsCompleted);
+            var sawBlockedWrite = blocked.Wait(TimeSpan.FromSeconds(30));
+            waited.SetResult(sawBlockedWrite && !started.IsCompleted);
             Execute(connection, "COMMIT;");
             connection.Dispose();
         }) { IsBackground = true };
         holder.Start();
         workWaited = waited.Task;
         return started;
+    }
+
+    /// <summary>Signals the first write the service sends after <see cref="Arm"/>: a write that the held lock blocks.</summary>
+    private sealed class WriteProbe : DbCommandInterceptor
+    {
+        private ManualResetEventSlim? _armed;
+
+        public ManualResetEventSlim Arm() => _armed = new ManualResetEventSlim();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Observe(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Observe(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Observe(DbCommand command)
+        {
+            var sql = command.CommandText.TrimStart();
+            if (sql.StartsWith("INSERT", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase)
+                || sql.StartsWith("DELETE", StringComparison.OrdinalIgnoreCase))
+                _armed?.Set();
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)
