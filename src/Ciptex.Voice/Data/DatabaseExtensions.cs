@@ -15,13 +15,20 @@ internal static class DatabaseExtensions
         builder.Services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
 
         var (provider, connectionString) = DatabaseOptions.Read(builder.Configuration);
+        builder.Services.AddSingleton<SavedTables>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<SavedTables>());
         // Features hook into saves by registering an IInterceptor (the SMS outbox wakes its dispatcher that way).
+        // Contexts are pooled: a webhook takes a ready one instead of building its services anew (docs/benchmarks.md).
         if (provider == DatabaseProvider.Postgres)
-            builder.Services.AddDbContext<VoiceDbContext, PostgresVoiceDbContext>((services, o) =>
+            builder.Services.AddDbContextPool<VoiceDbContext, PostgresVoiceDbContext>((services, o) =>
                 o.UseNpgsql(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
         else
-            builder.Services.AddDbContext<VoiceDbContext, SqliteVoiceDbContext>((services, o) =>
-                o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>().Append(SqliteSettings)));
+        {
+            builder.Services.AddSingleton<SqliteWriteGate>();
+            builder.Services.AddDbContextPool<VoiceDbContext, SqliteVoiceDbContext>((services, o) =>
+                o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>()
+                    .Append(SqliteSettings).Append(services.GetRequiredService<SqliteWriteGate>())));
+        }
 
         builder.Services.AddSingleton<DatabaseMigrationState>();
         builder.Services.AddHostedService<DatabaseMigrator>();

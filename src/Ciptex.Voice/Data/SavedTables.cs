@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ciptex.Voice.Data;
+
+/// <summary>
+/// A count per entity type of the saves in this process that changed it, so that a feature may keep a read in
+/// memory until its rows change (the IVR's customers and open incidents, read on every call). Other processes on the
+/// same database are not seen: such a cache also expires after a short age (<see cref="CachedRead{T}"/>).
+/// </summary>
+public sealed class SavedTables : SaveChangesInterceptor
+{
+    private readonly Dictionary<Type, long> _versions = [];
+    private readonly Lock _sync = new();
+    // After the save its entries are no longer marked changed: the types seen before it are counted again.
+    private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _saving = [];
+
+    public long VersionOf(Type entityType)
+    {
+        lock (_sync)
+            return _versions.GetValueOrDefault(entityType);
+    }
+
+    // Counted before the save and again after it: a read that starts in between is not kept past the commit.
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Count(eventData.Context, before: true);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Count(eventData.Context, before: true);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Count(eventData.Context, before: false);
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Count(eventData.Context, before: false);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Count(eventData.Context, before: false);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Count(eventData.Context, before: false);
+        return Task.CompletedTask;
+    }
+
+    private void Count(DbContext? context, bool before)
+    {
+        if (context is null)
+            return;
+        HashSet<Type>? types;
+        if (before)
+        {
+            types = null;
+            foreach (var entry in context.ChangeTracker.Entries())
+            {
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                    (types ??= []).Add(entry.Metadata.ClrType);
+            }
+            if (types is not null)
+                _saving.AddOrUpdate(context, types);
+        }
+        else if (_saving.TryGetValue(context, out types))
+            _saving.Remove(context);
+        if (types is null)
+            return;
+        lock (_sync)
+        {
+            foreach (var type in types)
+                _versions[type] = _versions.GetValueOrDefault(type) + 1;
+        }
+    }
+}
+
+/// <summary>
+/// A read kept in memory until a save in this process changes one of its tables, or it is older than its
+/// <c>maxAge</c> (the changes other processes make). Concurrent callers share one load.
+/// </summary>
+public abstract class CachedRead<T>(SavedTables tables, TimeProvider time, TimeSpan maxAge, params Type[] dependsOn) where T : class
+{
+    private sealed record Entry(T Value, long Version, long LoadedAt);
+
+    private Entry? _entry;
+
+    public async Task<T> GetAsync(Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+    {
+        var version = Version();
+        if (_entry is { } entry && entry.Version == version && time.GetElapsedTime(entry.LoadedAt) < maxAge)
+            return entry.Value;
+        var loadedAt = time.GetTimestamp();
+        var value = await load(cancellationToken);
+        _entry = new Entry(value, version, loadedAt);
+        return value;
+    }
+
+    private long Version()
+    {
+        long sum = 0;
+        foreach (var type in dependsOn)
+            sum += tables.VersionOf(type);
+        return sum;
+    }
+}

@@ -1,0 +1,232 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Ciptex.Voice.Data;
+
+/// <summary>
+/// One writer at a time, queued in memory. SQLite lets a single connection write; the others get SQLITE_BUSY, and
+/// Microsoft.Data.Sqlite answers that by putting the thread to sleep and trying again. Under load (sixty callers
+/// leaving their message at once) the writers then spent most of their time asleep while the lock stood free, and
+/// the one holding it shared the two cores with all of them (docs/benchmarks.md). Here a write transaction, or a
+/// write outside one, first waits its turn without a thread; SQLite's own locking stays as the guard against other
+/// processes on the same file.
+/// <para>
+/// Held from the start of a transaction until it commits, rolls back or its connection closes; a single write
+/// statement outside a transaction holds it while it runs. Reads never wait. A writer that waits longer than
+/// <see cref="MostWait"/> (a write nested inside another would) goes on to SQLite's own locking rather than hang.
+/// </para>
+/// </summary>
+internal sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+{
+    private static readonly TimeSpan MostWait = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly Lock _sync = new();
+    private DbConnection? _holder;
+    private DbTransaction? _holderTransaction;
+
+    // Transactions: from BEGIN to COMMIT or ROLLBACK.
+    public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        await EnterAsync(connection, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        Enter(connection);
+        return result;
+    }
+
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        lock (_sync)
+        {
+            if (_holder == connection)
+                _holderTransaction = result;
+        }
+        return result;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default) => ValueTask.FromResult(TransactionStarted(connection, eventData, result));
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(transaction);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Leave(transaction);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without COMMIT or ROLLBACK (an exception on the way) ends when its connection closes.
+    public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
+
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(connection);
+        return Task.CompletedTask;
+    }
+
+    public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
+
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Leave(connection);
+        return Task.CompletedTask;
+    }
+
+    // A write statement outside a transaction (SaveChanges of one row, ExecuteUpdate): for as long as it runs.
+    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        if (IsLoneWrite(command))
+            await EnterAsync(command.Connection!, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        if (IsLoneWrite(command))
+            Enter(command.Connection!);
+        return result;
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (command.Transaction is null && command.Connection is { } connection)
+            Leave(connection);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (IsLoneWrite(command))
+            await EnterAsync(command.Connection!, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (IsLoneWrite(command))
+            Enter(command.Connection!);
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        LeaveAfter(command);
+        return result;
+    }
+
+    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        LeaveAfter(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAfter(command);
+
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAfter(command);
+        return Task.CompletedTask;
+    }
+
+    public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveAfter(command);
+
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        LeaveAfter(command);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>EF Core's queries start with SELECT; anything else run outside a transaction may write.</summary>
+    private static bool IsLoneWrite(DbCommand command) =>
+        command.Transaction is null && command.Connection is not null
+        && !command.CommandText.AsSpan().TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
+        && !command.CommandText.AsSpan().TrimStart().StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase);
+
+    private async Task EnterAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (HeldBy(connection))
+            return;
+        if (await _turn.WaitAsync(MostWait, cancellationToken))
+            Hold(connection);
+        else
+            logger.LogWarning("Waited {Wait} for another SQLite writer in this process; going on to SQLite's own locking", MostWait);
+    }
+
+    private void Enter(DbConnection connection)
+    {
+        if (HeldBy(connection))
+            return;
+        if (_turn.Wait(MostWait))
+            Hold(connection);
+        else
+            logger.LogWarning("Waited {Wait} for another SQLite writer in this process; going on to SQLite's own locking", MostWait);
+    }
+
+    private bool HeldBy(DbConnection connection)
+    {
+        lock (_sync)
+            return _holder == connection;
+    }
+
+    private void Hold(DbConnection connection)
+    {
+        lock (_sync)
+        {
+            _holder = connection;
+            _holderTransaction = null;
+        }
+    }
+
+    private void LeaveAfter(DbCommand command)
+    {
+        if (command.Transaction is null && command.Connection is { } connection)
+            Leave(connection);
+    }
+
+    private void Leave(DbTransaction transaction)
+    {
+        lock (_sync)
+        {
+            if (_holderTransaction != transaction || _holder is null)
+                return;
+            _holder = null;
+            _holderTransaction = null;
+        }
+        _turn.Release();
+    }
+
+    private void Leave(DbConnection connection)
+    {
+        lock (_sync)
+        {
+            if (_holder != connection)
+                return;
+            _holder = null;
+            _holderTransaction = null;
+        }
+        _turn.Release();
+    }
+}
