@@ -24,6 +24,7 @@ internal static class StatusPagesExtensions
         });
         builder.Services.AddScoped<StatusPagePoller>();
         builder.Services.AddScoped<StatusBoard>();
+        builder.Services.AddSingleton<OpenIncidentsRead>();
         // Replaces the IVR's "no incidents" default whichever feature is added first.
         builder.Services.Replace(ServiceDescriptor.Scoped<IOpenIncidents, IvrOpenIncidents>());
 
