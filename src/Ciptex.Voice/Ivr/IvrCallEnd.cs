@@ -34,15 +34,25 @@ internal static class IvrCallEnd
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
         var session = await flow.SessionAsync(form, ct);
-        var ticket = await tickets.FindByCallAsync(form.CallSid, ct);
+        // With a recording, OpenAsync finds the ticket of a retried delivery itself.
+        var ticket = form.RecordingUrl is null ? await tickets.FindByCallAsync(form.CallSid, ct) : null;
         if (ticket is null && form.RecordingUrl is null && form.Attempt <= IvrScript.MaxAttempts)
             return script.RecordDetails(r, form.Attempt, IvrScript.Apology(null)).ToResult();
 
         if (ticket is null)
         {
             var customer = await flow.CustomerOfAsync(session, ct);
+            // The recording, the session's link and the text to the caller are stored with the ticket in one commit.
+            var recordingSid = form.RecordingSid ?? session.RecordingSid;
+            var recordingUrl = form.RecordingUrl ?? session.RecordingUrl;
+            var recording = recordingSid is not null && recordingUrl is not null
+                ? new TicketRecording(recordingSid, recordingUrl, form.RecordingDuration)
+                : null;
             ticket = await tickets.OpenAsync(new NewTicket(session.Category ?? FaultCategory.P3, TicketChannel.Phone, customer,
-                session.From ?? form.From, form.CallSid, Chargeable: session.Chargeable), ct);
+                session.From ?? form.From, form.CallSid, Chargeable: session.Chargeable, Recording: recording)
+            {
+                Transcription = session.Transcription,
+            }, ct, numbered: t => session.TicketId = t.Id);
         }
         ticket.RecordingUrl ??= form.RecordingUrl ?? session.RecordingUrl;
         ticket.RecordingSid ??= form.RecordingSid ?? session.RecordingSid;

@@ -11,7 +11,11 @@ namespace Ciptex.Voice.Tickets;
 public sealed record NewTicket(
     FaultCategory Category, TicketChannel Channel, Customer? Customer, string? CallerNumber,
     string? CallSid = null, string? Summary = null, bool Chargeable = false, DateTimeOffset? OpenedAt = null,
-    TicketRecording? Recording = null);
+    TicketRecording? Recording = null)
+{
+    /// <summary>Twilio's transcription of the message, when it came before the ticket.</summary>
+    public string? Transcription { get; init; }
+}
 
 /// <summary>The caller's recorded message, stored with the ticket when it is known as the ticket opens.</summary>
 public sealed record TicketRecording(string Sid, string Url, int? DurationSeconds);
@@ -24,7 +28,11 @@ public sealed class TicketService(
     EscalationTexts escalationTexts, TimeProvider time, ILogger<TicketService> logger)
 {
     /// <summary>Opens a ticket; for a call, at most one per CallSid however often Twilio retries.</summary>
-    public async Task<Ticket> OpenAsync(NewTicket request, CancellationToken ct)
+    /// <param name="numbered">
+    /// The caller's own change that needs the ticket's number (a call linking its session): made once the ticket has
+    /// one, and committed with it, so the whole of it is one write.
+    /// </param>
+    public async Task<Ticket> OpenAsync(NewTicket request, CancellationToken ct, Action<Ticket>? numbered = null)
     {
         if (request.CallSid is not null && await FindByCallAsync(request.CallSid, ct) is { } existing)
             return existing;
@@ -40,7 +48,7 @@ public sealed class TicketService(
             ClockPackage = clock, Chargeable = request.Chargeable, OpenedAt = openedAt,
             FirstResponseDueAt = calendar.DueAt(openedAt, request.Category, clock),
             RecordingSid = request.Recording?.Sid, RecordingUrl = request.Recording?.Url,
-            RecordingDurationSeconds = request.Recording?.DurationSeconds,
+            RecordingDurationSeconds = request.Recording?.DurationSeconds, Transcription = request.Transcription,
         };
         try
         {
@@ -48,6 +56,7 @@ public sealed class TicketService(
             db.Add(ticket);
             await db.SaveChangesAsync(ct);
             ticket.Reference = Ticket.ReferenceFor(ticket.Id);
+            numbered?.Invoke(ticket);
             await AnnounceAsync(ticket, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
@@ -66,8 +75,12 @@ public sealed class TicketService(
     public Task<Ticket?> FindAsync(string reference, CancellationToken ct) =>
         db.Set<Ticket>().Include(t => t.Customer).Include(t => t.Escalations).SingleOrDefaultAsync(t => t.Reference == reference, ct);
 
-    public Task<Ticket?> FindByCallAsync(string callSid, CancellationToken ct) =>
-        db.Set<Ticket>().Include(t => t.Customer).Include(t => t.Escalations).SingleOrDefaultAsync(t => t.CallSid == callSid, ct);
+    // Every recorded message asks it: compiled once rather than translated per call.
+    private static readonly Func<VoiceDbContext, string, CancellationToken, Task<Ticket?>> TicketOfCall =
+        EF.CompileAsyncQuery((VoiceDbContext db, string callSid, CancellationToken _) =>
+            db.Set<Ticket>().Include(t => t.Customer).Include(t => t.Escalations).SingleOrDefault(t => t.CallSid == callSid));
+
+    public Task<Ticket?> FindByCallAsync(string callSid, CancellationToken ct) => TicketOfCall(db, callSid, ct);
 
     public async Task AcknowledgeAsync(Ticket ticket, string by, CancellationToken ct)
     {
