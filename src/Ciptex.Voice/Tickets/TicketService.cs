@@ -128,7 +128,7 @@ public sealed class TicketService(
     private async Task AnnounceAsync(Ticket ticket, CancellationToken ct)
     {
         if (ticket.Channel == TicketChannel.Phone)
-            await TextCallerAsync(ticket, $"ticket-confirmation:{ticket.Reference}", texts.Confirmation(ticket), ct);
+            ConfirmToCaller(ticket);
         if (ticket.Category == FaultCategory.P1)
             await EscalateAsync(ticket, level: 1, ct);
     }
@@ -144,6 +144,17 @@ public sealed class TicketService(
             "escalation", priority, ticket.Reference, ct);
         ticket.Escalations.Add(new TicketEscalation { Level = level, LevelName = name, SentAt = time.GetUtcNow() });
         return true;
+    }
+
+    /// <summary>
+    /// The reference was given out a moment ago in this transaction, so no text can carry its key yet: the outbox is
+    /// not asked (the write lock is held while a ticket opens, and every query in it delays the next caller).
+    /// </summary>
+    private void ConfirmToCaller(Ticket ticket)
+    {
+        if (ticket.CallerNumber is { } number && PhoneNumberFormat.IsMobile(number))
+            outbox.AddNew(new OutgoingSms($"ticket-confirmation:{ticket.Reference}", number, texts.Confirmation(ticket), "ticket-confirmation",
+                MessagePriority.Customer, ticket.Reference));
     }
 
     private async Task TextCallerAsync(Ticket ticket, string key, string body, CancellationToken ct)
