@@ -41,6 +41,7 @@ try
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseDashboard();
+    app.UseRateLimiter();
     app.MapHealth();
 
     var twilio = app.MapTwilioWebhooks();
