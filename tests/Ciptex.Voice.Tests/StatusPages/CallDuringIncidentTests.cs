@@ -45,6 +45,29 @@ public sealed class CallDuringIncidentTests : IvrTestBase
     }
 
     [Fact]
+    public async Task An_incident_stored_by_another_instance_is_announced_within_five_seconds()
+    {
+        using var page = new FakeStatusPage();
+        var script = PageScript.FromSummary("twilio-summary-2020-06-16.json");
+        page.Shows(script.IncidentsJson(), script.MaintenancesJson());
+        var now = new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+        // Two instances of a scaled-out deployment on one database: one polls, the other answers the call.
+        await using var poller = StatusPagesHost.Create([("twilio", "Twilio", page)], now: now);
+        await using var answerer = StatusPagesHost.Create([("twilio", "Twilio", page)], databasePath: poller.DatabasePath, now: now);
+        answerer.KeepDatabase = true;
+        var before = new Ciptex.Voice.Tests.Infrastructure.PhoneCall(answerer.Twilio(), AcmeMobile, "CA00000000000000000000000000000101");
+        await before.DialAsync();
+        Assert.DoesNotContain("Twilio is reporting an incident", before.Said);
+
+        await poller.PollAsync("twilio");
+        answerer.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var after = new Ciptex.Voice.Tests.Infrastructure.PhoneCall(answerer.Twilio(), AcmeMobile, "CA00000000000000000000000000000102");
+        await after.DialAsync();
+        Assert.Contains("Please note: Twilio is reporting an incident, SMS Delivery Delays to Mozambique Movitel. Its status is investigating.", after.Said);
+    }
+
+    [Fact]
     public async Task A_caller_who_once_texted_STOP_is_subscribed_and_told_to_text_START_first()
     {
         using var page = new FakeStatusPage();
