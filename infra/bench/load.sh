@@ -5,14 +5,15 @@
 # bounded in time, and both servers are stopped on exit.
 #   infra/bench/load.sh                    # 20 s per measurement
 #   DURATION=60s infra/bench/load.sh
+#   SERVICE_URL=http://127.0.0.1:5090 BARE_URL=http://127.0.0.1:5091 infra/bench/load.sh   # other ports
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-BARE=http://127.0.0.1:5081
-SERVICE=http://127.0.0.1:5080
+BARE=${BARE_URL:-http://127.0.0.1:5081}
+SERVICE=${SERVICE_URL:-http://127.0.0.1:5080}
 TOKEN=bench-auth-token-0123456789abcdef
 WORK=$(mktemp -d /tmp/ciptex-bench.XXXXXX)
 RESULTS=${RESULTS:-$WORK/results.md}
