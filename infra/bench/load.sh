@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
 # The load benchmark of docs/benchmarks.md, in one go: installs wrk if missing, builds Release, starts a bare Kestrel
 # endpoint and the service side by side on 127.0.0.1 (SQLite file, Twilio:DryRun, demo customers seeded), and runs
-# wrk at 64 connections against each with correctly signed forms. Load goes to 127.0.0.1 only; every step is
-# bounded in time, and both servers are stopped on exit.
+# wrk at 64 connections against each with correctly signed forms. Then the fan-out step: a second service (its own
+# SQLite file, DryRun off) polls a fake status page and sends to a fake Twilio, both served by the benchmarks exe;
+# 10,000 phones subscribe through the admin API, the page shows an incident, and the step times the queueing of the
+# 10,000 texts and reads the rate they reach the fake Twilio at. Everything goes to 127.0.0.1 only; every step is
+# bounded in time, and every server is stopped on exit.
 #   infra/bench/load.sh                    # 20 s per measurement
-#   DURATION=60s infra/bench/load.sh
+#   DURATION=60s infra/bench/load.sh       # (up to 95 s: the rate window must end before 10,000 texts are sent)
+#   FANOUT_RATE=200 infra/bench/load.sh    # Twilio:MaxMessagesPerSecond for the fan-out step (default 100)
+#   SERVICE_URL=http://127.0.0.1:5090 infra/bench/load.sh   # likewise BARE_URL, FAKES_URL, FANOUT_URL: other ports
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-BARE=http://127.0.0.1:5081
-SERVICE=http://127.0.0.1:5080
+BARE=${BARE_URL:-http://127.0.0.1:5081}
+SERVICE=${SERVICE_URL:-http://127.0.0.1:5080}
+FAKES=${FAKES_URL:-http://127.0.0.1:5082}     # fake status page + fake Twilio REST, for the fan-out step
+FANOUT=${FANOUT_URL:-http://127.0.0.1:5083}   # the second service instance, for the fan-out step
+FANOUT_TEXTS=${FANOUT_TEXTS:-10000}
+FANOUT_RATE=${FANOUT_RATE:-100}
 TOKEN=bench-auth-token-0123456789abcdef
+ACCOUNT_SID=AC00000000000000000000000000000000
+ADMIN_KEY=bench-admin-key-0123456789
 WORK=$(mktemp -d /tmp/ciptex-bench.XXXXXX)
 RESULTS=${RESULTS:-$WORK/results.md}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -26,23 +37,25 @@ dotnet build tests/Ciptex.Voice.Benchmarks -c Release -nologo -v quiet >/dev/nul
 BENCH="dotnet tests/Ciptex.Voice.Benchmarks/bin/Release/net10.0/Ciptex.Voice.Benchmarks.dll"
 
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+# Newest first: a service stops before the fakes it sends to, so no send fails on the way out.
+cleanup() { for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
 # Measure our own servers only: a port already answering belongs to something else.
-for url in "$BARE" "$SERVICE"; do
+for url in "$BARE" "$SERVICE" "$FAKES" "$FANOUT"; do
   if curl -s -o /dev/null --max-time 1 "$url/"; then echo "$url is already in use; stop what listens there first"; exit 1; fi
 done
 
 echo "== start bare Kestrel ($BARE) and the service ($SERVICE); work files in $WORK"
 $BENCH bare-kestrel --urls "$BARE" >"$WORK/bare.log" 2>&1 &
-pids+=($!)
+bare_pid=$!
+pids+=($bare_pid)
 # Started from the build output, where appsettings.json is, as in a deployment: started from elsewhere the service
 # would run on defaults and log every request and SQL command at Information.
 (cd src/Ciptex.Voice/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Voice="Data Source=$WORK/voice.db" \
-  Twilio__AccountSid=AC00000000000000000000000000000000 Twilio__AuthToken=$TOKEN Twilio__DryRun=true \
-  Twilio__PublicBaseUrl=$SERVICE Admin__ApiKey=bench-admin-key-0123456789 Demo__Seed=true \
+  Twilio__AccountSid=$ACCOUNT_SID Twilio__AuthToken=$TOKEN Twilio__DryRun=true \
+  Twilio__PublicBaseUrl=$SERVICE Admin__ApiKey=$ADMIN_KEY Demo__Seed=true \
   OutageRecordings__Interval=1.00:00:00 \
   dotnet Ciptex.Voice.dll --urls "$SERVICE") >"$WORK/service.log" 2>&1 &
 service_pid=$!
@@ -81,10 +94,43 @@ before=$(count_tickets)
 recorded=$(run recorded "$WORK/recorded.lua" "$SERVICE/twilio/voice/recorded?attempt=1" "$DURATION")
 after=$(count_tickets)
 echo "$bare"; echo "$incoming"; echo "$recorded"
-
 rss_peak=$(cat "$WORK/incoming.rss" "$WORK/recorded.rss" | sort -n | tail -1)
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 secs=${DURATION%s}
+
+# The fan-out step gets the machine to itself: the first service and bare Kestrel are stopped.
+echo "== fan-out: $FANOUT_TEXTS subscribers, Twilio:MaxMessagesPerSecond=$FANOUT_RATE, fake upstreams $FAKES, service $FANOUT"
+kill "$service_pid" "$bare_pid" 2>/dev/null || true
+wait "$service_pid" "$bare_pid" 2>/dev/null || true
+$BENCH fake-upstreams --urls "$FAKES" >"$WORK/fakes.log" 2>&1 &
+pids+=($!)
+# DryRun off, so texts go through the rate limit and the Twilio REST client (redirected by Twilio:ApiBaseUrl) to the
+# fake; one page, "twilio", polled every second at the fake; nothing seeded, so the only texts are the fan-out's.
+(cd src/Ciptex.Voice/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production \
+  ConnectionStrings__Voice="Data Source=$WORK/fanout.db" \
+  Twilio__AccountSid=$ACCOUNT_SID Twilio__AuthToken=$TOKEN Twilio__DryRun=false Twilio__ApiBaseUrl=$FAKES \
+  Twilio__MaxMessagesPerSecond=$FANOUT_RATE Twilio__PublicBaseUrl=$FANOUT Admin__ApiKey=$ADMIN_KEY Demo__Seed=false \
+  StatusPages__PollInterval=00:00:01 StatusPages__Pages__0__Key=twilio StatusPages__Pages__0__Name=Twilio \
+  StatusPages__Pages__0__BaseUrl=$FAKES OutageRecordings__Interval=1.00:00:00 \
+  dotnet Ciptex.Voice.dll --urls "$FANOUT") >"$WORK/fanout-service.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  curl -fs "$FANOUT/health/ready" >/dev/null 2>&1 && curl -fs "$FAKES/stats" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+fanout="" fanout_error=""
+if ! curl -fs "$FANOUT/health/ready" >/dev/null; then
+  fanout_error="the second service was not ready within 60 s (see $WORK/fanout-service.log)"
+elif ! timeout 360 $BENCH subscribers "$FANOUT" "$ADMIN_KEY" twilio "$FANOUT_TEXTS" >"$WORK/subscribers.txt" 2>&1; then
+  fanout_error="subscribing $FANOUT_TEXTS phones failed (see $WORK/subscribers.txt)"
+elif ! timeout $((secs + 300)) $BENCH fan-out "$WORK/fanout.db" "$FAKES" twilio "$FANOUT_TEXTS" "$FANOUT_RATE" "$secs" >"$WORK/fanout.txt" 2>&1; then
+  fanout_error="the fan-out step failed (see $WORK/fanout.txt)"
+else
+  fanout=$(grep '^RESULT' "$WORK/fanout.txt" | sed 's/^RESULT/fanout/')
+fi
+cat "$WORK/subscribers.txt" 2>/dev/null || true
+echo "${fanout:-fanout failed: $fanout_error}"
+
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 tickets_per_s=$(( (after - before) / secs ))
 ratio=$(awk -v a="$(field "$incoming" rps)" -v b="$(field "$bare" rps)" 'BEGIN { printf "%.0f", 100 * a / b }')
 {
@@ -95,5 +141,13 @@ ratio=$(awk -v a="$(field "$incoming" rps)" -v b="$(field "$bare" rps)" 'BEGIN {
   echo "| incoming as a share of bare | ${ratio}% | ≥ 50% |"
   echo "| /twilio/voice/recorded (new ticket each) | $tickets_per_s tickets/s ($((after - before)) in $DURATION), p99 $(field "$recorded" p99_ms) ms, errors $(field "$recorded" errors) | ≥ 1,000/s |"
   echo "| service peak RSS under load | $((${rss_peak:-0} / 1024)) MB | ≤ 200 MB |"
+  texts=$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$FANOUT_TEXTS")
+  if [ -n "$fanout" ]; then
+    echo "| fan-out of $texts texts queued | $(field "$fanout" queued_s) s from the poll that saw the incident to $texts outbox rows (that poll: $(field "$fanout" seen_after_publish_s) s after the incident appeared, polling every 1 s) | ≤ 2 s |"
+    echo "| dispatched at the configured rate | $(field "$fanout" rate) texts/s over $(field "$fanout" window_s) s against Twilio:MaxMessagesPerSecond=$FANOUT_RATE: $(field "$fanout" deviation_pct)% (each second $(field "$fanout" min_per_s)–$(field "$fanout" max_per_s)) | within 5% |"
+  else
+    echo "| fan-out of $texts texts queued | not measured: $fanout_error | ≤ 2 s |"
+    echo "| dispatched at the configured rate | not measured | within 5% |"
+  fi
 } | tee "$RESULTS"
 echo "results: $RESULTS"

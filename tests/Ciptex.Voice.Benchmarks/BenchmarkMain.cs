@@ -8,7 +8,9 @@ namespace Ciptex.Voice.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release -- [BenchmarkDotNet arguments]</c> runs the micro-benchmarks in a short in-process job;
 /// <c>dotnet run -c Release -- bare-kestrel --urls http://127.0.0.1:5081</c> serves fixed TwiML for load.sh, and
-/// <c>bodies …</c> writes the signed request bodies load.sh posts.
+/// <c>bodies …</c> writes the signed request bodies load.sh posts. For its fan-out step, <c>fake-upstreams --urls …</c>
+/// serves a status page and Twilio's Messages endpoint, <c>subscribers …</c> subscribes fictional phones through the
+/// admin API and <c>fan-out …</c> publishes an incident and measures what follows.
 /// </summary>
 public static class BenchmarkMain
 {
@@ -18,6 +20,12 @@ public static class BenchmarkMain
             return BareKestrel.Run(rest);
         if (args is ["bodies", .. var bodies])
             return LoadBodies.Write(bodies);
+        if (args is ["fake-upstreams", .. var fakes])
+            return FakeUpstreams.Run(fakes);
+        if (args is ["subscribers", .. var subscribers])
+            return FanOutSubscribers.SeedAsync(subscribers).GetAwaiter().GetResult();
+        if (args is ["fan-out", .. var fanOut])
+            return FanOutMeasurement.RunAsync(fanOut).GetAwaiter().GetResult();
 
         var config = DefaultConfig.Instance
             .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("ShortRun-InProcess"));
