@@ -35,7 +35,7 @@ public sealed class OutboxSignal
 /// Notifies <see cref="OutboxSignal"/> after a save that added texts has committed — after the transaction when the
 /// caller opened one (TicketService does), since a dispatcher woken earlier would not yet see the rows.
 /// </summary>
-internal sealed class OutboxWakeInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class OutboxWakeInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private static readonly object Marker = new();
     private readonly ConditionalWeakTable<DbContext, object> _adding = new();
@@ -81,6 +81,15 @@ internal sealed class OutboxWakeInterceptor(OutboxSignal signal) : SaveChangesIn
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Texts written straight to the table (the fan-out): the dispatcher is woken once they are committed.</summary>
+    public void AddedWithoutTracking(DbContext context)
+    {
+        if (context.Database.CurrentTransaction is null)
+            signal.Notify();
+        else
+            _adding.AddOrUpdate(context, Marker);
     }
 
     private void Remember(DbContext? context)

@@ -23,7 +23,8 @@ internal static class SmsExtensions
         else
             services.AddSingleton<ISendRateBudget, InProcessSendRateBudget>();
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<IInterceptor, OutboxWakeInterceptor>();
+        services.AddSingleton<OutboxWakeInterceptor>();
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<OutboxWakeInterceptor>());
         services.AddSingleton<OutboundSmsDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboundSmsDispatcher>());
 

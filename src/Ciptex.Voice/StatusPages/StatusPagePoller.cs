@@ -21,8 +21,8 @@ public enum PollOutcome
 public sealed record PollResult(PollOutcome Outcome, int Announcements = 0, int TextsEnqueued = 0, string? Error = null);
 
 /// <summary>
-/// One poll of one page: fetch, diff against what is stored, and in one <c>SaveChanges</c> store the new tracking
-/// rows with the texts they cause. A crash before that commit loses nothing (the next poll sees the same news) and
+/// One poll of one page: fetch, diff against what is stored, and in one transaction store the new tracking rows
+/// with the texts they cause. A crash before that commit loses nothing (the next poll sees the same news) and
 /// one after it doubles nothing (the ids are known, and each text's key is unique in the outbox).
 /// </summary>
 public sealed class StatusPagePoller(
@@ -60,9 +60,13 @@ public sealed class StatusPagePoller(
             return new PollResult(PollOutcome.Failed, Error: ex.Message);
         }
 
+        // The fan-out's texts are written while the news is applied (SmsOutbox.EnqueueToSubscribersAsync): one
+        // transaction stores the tracking rows and their texts, or neither.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var result = fetch.NotModified ? new PollResult(PollOutcome.NotModified) : await ApplyAsync(page, state, fetch, now, cancellationToken);
         await RecordSuccessAsync(page, state, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         if (result.Announcements > 0 || result.Outcome == PollOutcome.Baseline)
             logger.LogInformation("Status page {Page} {Outcome}: {Announcements} announcements, {Texts} texts queued",
                 pageKey, result.Outcome, result.Announcements, result.TextsEnqueued);
@@ -105,16 +109,12 @@ public sealed class StatusPagePoller(
     {
         if (announcements.Count == 0)
             return 0;
-        var subscribers = await db.Set<Subscription>().Where(s => s.PageKey == page.Key).OrderBy(s => s.Id)
-            .Select(s => s.Phone).ToListAsync(cancellationToken);
         var total = 0;
         // Oldest first, and each announcement to every subscriber before the next, so the outbox holds them in order.
         foreach (var announcement in announcements)
         {
-            var body = StatusTexts.Announcement(page.Name, announcement);
-            var texts = subscribers.Select(phone => new OutgoingSms(
-                $"status:{page.Key}:{announcement.Key}:{phone}", phone, body, UpdatePurpose, MessagePriority.StatusUpdate)).ToList();
-            var added = texts.Count == 0 ? 0 : await outbox.EnqueueManyAsync(texts, cancellationToken);
+            var added = await outbox.EnqueueToSubscribersAsync(page.Key, $"status:{page.Key}:{announcement.Key}:",
+                StatusTexts.Announcement(page.Name, announcement), UpdatePurpose, MessagePriority.StatusUpdate, cancellationToken);
             var row = rows[announcement.Incident.Id];
             if (announcement.Update is { } update)
                 row.Updates.Single(u => u.UpdateId == update.Id).NotifiedCount += added;

@@ -306,6 +306,8 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
 
                     b.HasIndex("TwilioSid");
 
+                    b.HasIndex("Status", "Priority", "Id");
+
                     b.HasIndex("Status", "Priority", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages", (string)null);

@@ -289,6 +289,8 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
 
                     b.HasIndex("TwilioSid");
 
+                    b.HasIndex("Status", "Priority", "Id");
+
                     b.HasIndex("Status", "Priority", "NextAttemptAt");
 
                     b.ToTable("OutboundMessages", (string)null);
