@@ -20,6 +20,7 @@ BARE=${BARE_URL:-http://127.0.0.1:5081}
 SERVICE=${SERVICE_URL:-http://127.0.0.1:5080}
 FAKES=${FAKES_URL:-http://127.0.0.1:5082}     # fake status page + fake Twilio REST, for the fan-out step
 FANOUT=${FANOUT_URL:-http://127.0.0.1:5083}   # the second service instance, for the fan-out step
+TWILIO_FAKE=${TWILIO_FAKE_URL:-http://127.0.0.1:5084}  # fake Twilio REST for the first service's ticket texts
 FANOUT_TEXTS=${FANOUT_TEXTS:-10000}
 FANOUT_RATE=${FANOUT_RATE:-100}
 TOKEN=bench-auth-token-0123456789abcdef
@@ -42,7 +43,7 @@ cleanup() { for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/de
 trap cleanup EXIT
 
 # Measure our own servers only: a port already answering belongs to something else.
-for url in "$BARE" "$SERVICE" "$FAKES" "$FANOUT"; do
+for url in "$BARE" "$SERVICE" "$FAKES" "$FANOUT" "$TWILIO_FAKE"; do
   if curl -s -o /dev/null --max-time 1 "$url/"; then echo "$url is already in use; stop what listens there first"; exit 1; fi
 done
 
@@ -50,18 +51,25 @@ echo "== start bare Kestrel ($BARE) and the service ($SERVICE); work files in $W
 $BENCH bare-kestrel --urls "$BARE" >"$WORK/bare.log" 2>&1 &
 bare_pid=$!
 pids+=($bare_pid)
+# The tickets' confirmation texts really go out, through the rate limit (Twilio:MaxMessagesPerSecond, 10 by
+# default) to a fake Twilio, as in production: with DryRun the dispatcher would drain them as fast as it could,
+# taking the CPU a deployment gives to callers.
+$BENCH fake-upstreams --urls "$TWILIO_FAKE" >"$WORK/twilio-fake.log" 2>&1 &
+twilio_fake_pid=$!
+pids+=($twilio_fake_pid)
 # Started from the build output, where appsettings.json is, as in a deployment: started from elsewhere the service
 # would run on defaults and log every request and SQL command at Information.
 (cd src/Ciptex.Voice/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Voice="Data Source=$WORK/voice.db" \
-  Twilio__AccountSid=$ACCOUNT_SID Twilio__AuthToken=$TOKEN Twilio__DryRun=true \
+  Twilio__AccountSid=$ACCOUNT_SID Twilio__AuthToken=$TOKEN Twilio__DryRun=false Twilio__ApiBaseUrl=$TWILIO_FAKE \
   Twilio__PublicBaseUrl=$SERVICE Admin__ApiKey=$ADMIN_KEY Demo__Seed=true \
   OutageRecordings__Interval=1.00:00:00 \
   dotnet Ciptex.Voice.dll --urls "$SERVICE") >"$WORK/service.log" 2>&1 &
 service_pid=$!
 pids+=($service_pid)
 for _ in $(seq 1 120); do
-  curl -fs "$SERVICE/health/ready" >/dev/null 2>&1 && curl -fs -X POST "$BARE/twilio/voice/incoming" >/dev/null 2>&1 && break
+  curl -fs "$SERVICE/health/ready" >/dev/null 2>&1 && curl -fs -X POST "$BARE/twilio/voice/incoming" >/dev/null 2>&1 \
+    && curl -fs "$TWILIO_FAKE/stats" >/dev/null 2>&1 && break
   sleep 0.5
 done
 curl -fs "$SERVICE/health/ready" >/dev/null || { echo "service not ready"; tail -20 "$WORK/service.log"; exit 1; }
@@ -69,6 +77,7 @@ curl -fs "$SERVICE/health/ready" >/dev/null || { echo "service not ready"; tail 
 echo "== sign bodies"
 $BENCH bodies incoming "$SERVICE/twilio/voice/incoming" "$TOKEN" 1 "$WORK/incoming.lua"
 $BENCH bodies recorded "$SERVICE/twilio/voice/recorded?attempt=1" "$TOKEN" 60000 "$WORK/recorded.lua"
+$BENCH bodies recorded "$SERVICE/twilio/voice/recorded?attempt=1" "$TOKEN" 30000 "$WORK/recorded-warmup.lua"
 
 # Peak resident memory of the service while a command runs (VmRSS in kB, sampled every 200 ms).
 sample_rss() { while kill -0 "$1" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$service_pid/status"; sleep 0.2; done | sort -n | tail -1; }
@@ -83,9 +92,10 @@ run() { # name url bodies duration
 }
 count_tickets() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from Ticket').fetchone()[0])" "$WORK/voice.db"; }
 
-echo "== warm up (10 s each, not counted)"
+echo "== warm up (10 s each, not counted; the record action opens tickets of its own CallSids)"
 run warmup-bare "$WORK/incoming.lua" "$BARE/twilio/voice/incoming" 10s >/dev/null
 run warmup-incoming "$WORK/incoming.lua" "$SERVICE/twilio/voice/incoming" 10s >/dev/null
+run warmup-recorded "$WORK/recorded-warmup.lua" "$SERVICE/twilio/voice/recorded?attempt=1" 10s >/dev/null
 
 echo "== measure ($DURATION each, $CONNECTIONS connections, $THREADS wrk threads)"
 bare=$(run bare "$WORK/incoming.lua" "$BARE/twilio/voice/incoming" "$DURATION")
@@ -101,6 +111,8 @@ secs=${DURATION%s}
 echo "== fan-out: $FANOUT_TEXTS subscribers, Twilio:MaxMessagesPerSecond=$FANOUT_RATE, fake upstreams $FAKES, service $FANOUT"
 kill "$service_pid" "$bare_pid" 2>/dev/null || true
 wait "$service_pid" "$bare_pid" 2>/dev/null || true
+kill "$twilio_fake_pid" 2>/dev/null || true
+wait "$twilio_fake_pid" 2>/dev/null || true
 $BENCH fake-upstreams --urls "$FAKES" >"$WORK/fakes.log" 2>&1 &
 pids+=($!)
 # DryRun off, so texts go through the rate limit and the Twilio REST client (redirected by Twilio:ApiBaseUrl) to the
