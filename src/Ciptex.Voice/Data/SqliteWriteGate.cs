@@ -54,82 +54,48 @@ internal sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTran
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction);
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Leave(transaction);
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Done(Leave, transaction);
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(transaction);
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Leave(transaction);
-        return Task.CompletedTask;
-    }
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Done(Leave, transaction);
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(transaction);
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Leave(transaction);
-        return Task.CompletedTask;
-    }
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Done(Leave, transaction);
 
     // A transaction disposed without COMMIT or ROLLBACK (an exception on the way) ends when its connection closes.
     public void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
 
-    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        Leave(connection);
-        return Task.CompletedTask;
-    }
+    public Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData) =>
+        Done(Leave, connection);
 
     public void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Leave(connection);
 
-    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
-    {
-        Leave(connection);
-        return Task.CompletedTask;
-    }
+    public Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData) =>
+        Done(Leave, connection);
 
     // A write statement outside a transaction (SaveChanges of one row, ExecuteUpdate): for as long as it runs.
-    public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        if (IsLoneWrite(command))
-            await EnterAsync(command.Connection!, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) => BeforeAsync(command, result, cancellationToken);
 
-    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
-    {
-        if (IsLoneWrite(command))
-            Enter(command.Connection!);
-        return result;
-    }
+    public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Before(command, result);
 
     public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
     {
-        if (command.Transaction is null && command.Connection is { } connection)
-            Leave(connection);
+        LeaveAfter(command);
         return result;
     }
 
-    public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-        InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (IsLoneWrite(command))
-            await EnterAsync(command.Connection!, cancellationToken);
-        return result;
-    }
+    public ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default) => BeforeAsync(command, result, cancellationToken);
 
-    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        if (IsLoneWrite(command))
-            Enter(command.Connection!);
-        return result;
-    }
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Before(command, result);
 
     public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
@@ -145,18 +111,32 @@ internal sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTran
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => LeaveAfter(command);
 
-    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        LeaveAfter(command);
-        return Task.CompletedTask;
-    }
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        Done(LeaveAfter, command);
 
     public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => LeaveAfter(command);
 
-    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
+        Done(LeaveAfter, command);
+
+    private static Task Done<T>(Action<T> leave, T holder)
     {
-        LeaveAfter(command);
+        leave(holder);
         return Task.CompletedTask;
+    }
+
+    private async ValueTask<T> BeforeAsync<T>(DbCommand command, T result, CancellationToken cancellationToken)
+    {
+        if (IsLoneWrite(command))
+            await EnterAsync(command.Connection!, cancellationToken);
+        return result;
+    }
+
+    private T Before<T>(DbCommand command, T result)
+    {
+        if (IsLoneWrite(command))
+            Enter(command.Connection!);
+        return result;
     }
 
     /// <summary>EF Core's queries start with SELECT; anything else run outside a transaction may write.</summary>
