@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -9,12 +10,14 @@ namespace Ciptex.Voice.Data;
 /// memory until its rows change (the IVR's customers and open incidents, read on every call). Other processes on the
 /// same database are not seen: such a cache also expires after a short age (<see cref="CachedRead{T}"/>).
 /// </summary>
-public sealed class SavedTables : SaveChangesInterceptor
+public sealed class SavedTables : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly Dictionary<Type, long> _versions = [];
     private readonly Lock _sync = new();
     // After the save its entries are no longer marked changed: the types seen before it are counted again.
     private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _saving = [];
+    // Saved inside a transaction: counted once more when it commits.
+    private readonly ConditionalWeakTable<DbContext, HashSet<Type>> _committing = [];
 
     public long VersionOf(Type entityType)
     {
@@ -22,7 +25,8 @@ public sealed class SavedTables : SaveChangesInterceptor
             return _versions.GetValueOrDefault(entityType);
     }
 
-    // Counted before the save and again after it: a read that starts in between is not kept past the commit.
+    // Counted before the save, after it and after the commit of a transaction around it: a read that starts in
+    // between is not kept past the commit.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Count(eventData.Context, before: true);
@@ -73,7 +77,48 @@ public sealed class SavedTables : SaveChangesInterceptor
                 _saving.AddOrUpdate(context, types);
         }
         else if (_saving.TryGetValue(context, out types))
+        {
             _saving.Remove(context);
+            // Inside the caller's transaction the rows are not visible to other readers until it commits.
+            if (context.Database.CurrentTransaction is not null)
+                _committing.GetValue(context, _ => []).UnionWith(types);
+        }
+        Bump(types);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void Committed(DbContext? context)
+    {
+        if (context is not null && _committing.TryGetValue(context, out var types))
+        {
+            _committing.Remove(context);
+            Bump(types);
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+            _committing.Remove(context);
+    }
+
+    private void Bump(HashSet<Type>? types)
+    {
         if (types is null)
             return;
         lock (_sync)
