@@ -10,9 +10,14 @@ namespace Ciptex.Voice.Ivr;
 public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalendar calendar, TimeProvider time)
 {
     // Asked on every webhook of every call: compiled once rather than translated per request (docs/benchmarks.md).
-    private static readonly Func<VoiceDbContext, string, CancellationToken, Task<CallSession?>> SessionByCallSid =
+    // The session with its customer, in one round trip: most steps want both, and both are then tracked.
+    private static readonly Func<VoiceDbContext, string, CancellationToken, Task<SessionOfCall?>> SessionByCallSid =
         EF.CompileAsyncQuery((VoiceDbContext db, string callSid, CancellationToken _) =>
-            db.Set<CallSession>().FirstOrDefault(s => s.CallSid == callSid));
+            db.Set<CallSession>().Where(s => s.CallSid == callSid)
+                .Select(s => new SessionOfCall(s, db.Set<Customer>().FirstOrDefault(c => c.Id == s.CustomerId)))
+                .FirstOrDefault());
+
+    private sealed record SessionOfCall(CallSession Session, Customer? Customer);
 
     private static readonly Func<VoiceDbContext, int, CancellationToken, Task<Customer?>> CustomerById =
         EF.CompileAsyncQuery((VoiceDbContext db, int id, CancellationToken _) => db.Set<Customer>().FirstOrDefault(c => c.Id == id));
@@ -25,7 +30,7 @@ public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalenda
     public async Task<CallSession> SessionAsync(VoiceForm form, CancellationToken ct)
     {
         var callSid = form.CallSid!;
-        var session = db.Set<CallSession>().Local.FindEntry(callSid)?.Entity ?? await SessionByCallSid(db, callSid, ct);
+        var session = db.Set<CallSession>().Local.FindEntry(callSid)?.Entity ?? (await SessionByCallSid(db, callSid, ct))?.Session;
         if (session is not null)
             return session;
         session = new CallSession { CallSid = callSid, From = form.From, StartedAt = time.GetUtcNow() };
