@@ -13,9 +13,12 @@ public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalenda
     // The session with its customer, in one round trip: most steps want both, and both are then tracked.
     private static readonly Func<VoiceDbContext, string, CancellationToken, Task<SessionOfCall?>> SessionByCallSid =
         EF.CompileAsyncQuery((VoiceDbContext db, string callSid, CancellationToken _) =>
-            db.Set<CallSession>().Where(s => s.CallSid == callSid)
-                .Select(s => new SessionOfCall(s, db.Set<Customer>().FirstOrDefault(c => c.Id == s.CustomerId)))
-                .FirstOrDefault());
+            // A plain LEFT JOIN on the key (a FirstOrDefault in the projection numbers every customer's rows instead).
+            (from s in db.Set<CallSession>()
+             where s.CallSid == callSid
+             join c in db.Set<Customer>() on s.CustomerId equals (int?)c.Id into customers
+             from c in customers.DefaultIfEmpty()
+             select new SessionOfCall(s, c)).FirstOrDefault());
 
     private sealed record SessionOfCall(CallSession Session, Customer? Customer);
 
