@@ -10,10 +10,10 @@ namespace Ciptex.Voice.Ivr;
 public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalendar calendar, TimeProvider time)
 {
     // Asked on every webhook of every call: compiled once rather than translated per request (docs/benchmarks.md).
-    // The session with its customer, in one round trip: most steps want both, and both are then tracked.
+    // The session comes with its customer in one round trip (most steps want both, and both are then tracked), by a
+    // plain LEFT JOIN on the key: a FirstOrDefault in the projection would number every customer's rows instead.
     private static readonly Func<VoiceDbContext, string, CancellationToken, Task<SessionOfCall?>> SessionByCallSid =
         EF.CompileAsyncQuery((VoiceDbContext db, string callSid, CancellationToken _) =>
-            // A plain LEFT JOIN on the key (a FirstOrDefault in the projection numbers every customer's rows instead).
             (from s in db.Set<CallSession>()
              where s.CallSid == callSid
              join c in db.Set<Customer>() on s.CustomerId equals (int?)c.Id into customers
