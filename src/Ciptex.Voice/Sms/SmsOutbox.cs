@@ -62,19 +62,13 @@ public sealed class SmsOutbox(VoiceDbContext db, TimeProvider time, OutboxWakeIn
         var queued = nameof(OutboundMessageStatus.Queued);
         var now = time.GetUtcNow();
         // Instants are stored as UTC ticks on SQLite and as timestamptz on PostgreSQL (VoiceDbContext).
-        var added = db.Database.IsSqlite()
-            ? await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "OutboundMessages" ("IdempotencyKey", "To", "Body", "Purpose", "Priority", "Status", "Attempts", "CreatedAt", "NextAttemptAt")
-                SELECT {keyPrefix} || s."Phone", s."Phone", {text}, {purpose}, {priority}, {queued}, 0, {now.UtcTicks}, {now.UtcTicks}
-                FROM "Subscription" AS s WHERE s."PageKey" = {pageKey} ORDER BY s."Id"
-                ON CONFLICT ("IdempotencyKey") DO NOTHING
-                """, cancellationToken)
-            : await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "OutboundMessages" ("IdempotencyKey", "To", "Body", "Purpose", "Priority", "Status", "Attempts", "CreatedAt", "NextAttemptAt")
-                SELECT {keyPrefix} || s."Phone", s."Phone", {text}, {purpose}, {priority}, {queued}, 0, {now.ToUniversalTime()}, {now.ToUniversalTime()}
-                FROM "Subscription" AS s WHERE s."PageKey" = {pageKey} ORDER BY s."Id"
-                ON CONFLICT ("IdempotencyKey") DO NOTHING
-                """, cancellationToken);
+        object at = db.Database.IsSqlite() ? now.UtcTicks : now.ToUniversalTime();
+        var added = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "OutboundMessages" ("IdempotencyKey", "To", "Body", "Purpose", "Priority", "Status", "Attempts", "CreatedAt", "NextAttemptAt")
+            SELECT {keyPrefix} || s."Phone", s."Phone", {text}, {purpose}, {priority}, {queued}, 0, {at}, {at}
+            FROM "Subscription" AS s WHERE s."PageKey" = {pageKey} ORDER BY s."Id"
+            ON CONFLICT ("IdempotencyKey") DO NOTHING
+            """, cancellationToken);
         if (added > 0)
             wake.AddedWithoutTracking(db);
         return added;

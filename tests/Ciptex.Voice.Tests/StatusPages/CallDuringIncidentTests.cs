@@ -12,12 +12,7 @@ public sealed class CallDuringIncidentTests : IvrTestBase
     public async Task A_call_during_an_open_incident_hears_it_and_one_key_subscribes_the_caller_to_its_updates()
     {
         using var page = new FakeStatusPage();
-        App.Settings["StatusPages:Pages:0:Key"] = "twilio";
-        App.Settings["StatusPages:Pages:0:Name"] = "Twilio";
-        App.Settings["StatusPages:Pages:0:BaseUrl"] = page.Url;
-        var script = PageScript.FromSummary("twilio-summary-2020-06-16.json");
-        page.Shows(script.IncidentsJson(), script.MaintenancesJson());
-        await App.PollAsync("twilio");
+        var script = await PolledDuringIncidentAsync(page);
 
         var call = Call(AcmeMobile);
         await call.DialAsync();
@@ -67,16 +62,23 @@ public sealed class CallDuringIncidentTests : IvrTestBase
         Assert.Contains("Please note: Twilio is reporting an incident, SMS Delivery Delays to Mozambique Movitel. Its status is investigating.", after.Said);
     }
 
-    [Fact]
-    public async Task A_caller_who_once_texted_STOP_is_subscribed_and_told_to_text_START_first()
+    /// <summary>The service polls Twilio's page while it shows the incidents of 16 June 2020.</summary>
+    private async Task<PageScript> PolledDuringIncidentAsync(FakeStatusPage page)
     {
-        using var page = new FakeStatusPage();
         App.Settings["StatusPages:Pages:0:Key"] = "twilio";
         App.Settings["StatusPages:Pages:0:Name"] = "Twilio";
         App.Settings["StatusPages:Pages:0:BaseUrl"] = page.Url;
         var script = PageScript.FromSummary("twilio-summary-2020-06-16.json");
         page.Shows(script.IncidentsJson(), script.MaintenancesJson());
         await App.PollAsync("twilio");
+        return script;
+    }
+
+    [Fact]
+    public async Task A_caller_who_once_texted_STOP_is_subscribed_and_told_to_text_START_first()
+    {
+        using var page = new FakeStatusPage();
+        await PolledDuringIncidentAsync(page);
         await App.Twilio().TwimlAsync("/twilio/sms/incoming", new Dictionary<string, string>
         {
             ["MessageSid"] = "SM00000000000000000000000000000001", ["From"] = AcmeMobile, ["To"] = "+443458800808", ["Body"] = "STOP",
