@@ -7,7 +7,8 @@ using Twilio.TwiML;
 namespace Ciptex.Voice.Ivr;
 
 /// <summary>The state the IVR keeps between webhooks, and the steps that more than one webhook leads to.</summary>
-public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalendar calendar, TimeProvider time)
+public sealed class CallFlow(
+    VoiceDbContext db, IvrScript script, SupportCalendar calendar, KnownCallersRead knownCallers, CallStarts starts, TimeProvider time)
 {
     // Asked on every webhook of every call: compiled once rather than translated per request (docs/benchmarks.md).
     // The session comes with its customer in one round trip (most steps want both, and both are then tracked), by a
@@ -25,28 +26,53 @@ public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalenda
     private static readonly Func<VoiceDbContext, int, CancellationToken, Task<Customer?>> CustomerById =
         EF.CompileAsyncQuery((VoiceDbContext db, int id, CancellationToken _) => db.Set<Customer>().FirstOrDefault(c => c.Id == id));
 
-    private static readonly Func<VoiceDbContext, string, CancellationToken, Task<Customer?>> CustomerByContactPhone =
-        EF.CompileAsyncQuery((VoiceDbContext db, string phone, CancellationToken _) =>
-            db.Set<Customer>().Where(c => c.Contacts.Any(contact => contact.Phone == phone)).OrderBy(c => c.Id).FirstOrDefault());
-
     /// <summary>The call's session, started if this is the first we hear of it (or the database lost it).</summary>
     public async Task<CallSession> SessionAsync(VoiceForm form, CancellationToken ct)
     {
         var callSid = form.CallSid!;
-        var session = db.Set<CallSession>().Local.FindEntry(callSid)?.Entity ?? (await SessionByCallSid(db, callSid, ct))?.Session;
-        if (session is not null)
-            return session;
-        session = new CallSession { CallSid = callSid, From = form.From, StartedAt = time.GetUtcNow() };
-        session.CustomerId = (await CustomerCallingFromAsync(form.From, ct))?.Id;
+        if (db.Set<CallSession>().Local.FindEntry(callSid)?.Entity is { } tracked)
+            return tracked;
+        await starts.StoredAsync(callSid);
+        if ((await SessionByCallSid(db, callSid, ct))?.Session is { } stored)
+            return stored;
+        var session = NewSession(form, await KnownCallerAsync(form.From, ct), announced: null);
         db.Add(session);
         return session;
     }
 
+    /// <summary>
+    /// The call has just been answered: its session is queued (<see cref="CallStarts"/>), and this webhook goes on
+    /// without waiting for the database.
+    /// </summary>
+    public void Start(VoiceForm form, KnownCaller? caller, IReadOnlyList<OpenIncident> announced) =>
+        starts.Start(NewSession(form, caller, announced));
+
+    private CallSession NewSession(VoiceForm form, KnownCaller? caller, IReadOnlyList<OpenIncident>? announced) => new()
+    {
+        CallSid = form.CallSid!, From = form.From, StartedAt = time.GetUtcNow(), CustomerId = caller?.CustomerId,
+        AnnouncedPages = announced is null or [] ? null : string.Join(',', announced.Select(i => i.PageKey).Distinct()),
+    };
+
+    /// <summary>The customer whose contact is calling, from memory (<see cref="KnownCallersRead"/>).</summary>
+    public async Task<KnownCaller?> KnownCallerAsync(string? from, CancellationToken ct) =>
+        from is null ? null : (await knownCallers.GetAsync(LoadKnownCallersAsync, ct)).GetValueOrDefault(from);
+
+    private async Task<IReadOnlyDictionary<string, KnownCaller>> LoadKnownCallersAsync(CancellationToken ct)
+    {
+        var contacts = await (
+            from contact in db.Set<CustomerContact>()
+            join customer in db.Set<Customer>() on contact.CustomerId equals customer.Id
+            orderby customer.Id
+            select new { contact.Phone, Caller = new KnownCaller(customer.Id, customer.Name, customer.Package) })
+            .AsNoTracking().ToListAsync(ct);
+        var callers = new Dictionary<string, KnownCaller>(StringComparer.Ordinal);
+        foreach (var contact in contacts)
+            callers.TryAdd(contact.Phone, contact.Caller);
+        return callers;
+    }
+
     public async Task<Customer?> CustomerOfAsync(CallSession session, CancellationToken ct) =>
         session.CustomerId is not { } id ? null : db.Set<Customer>().Local.FindEntry(id)?.Entity ?? await CustomerById(db, id, ct);
-
-    public async Task<Customer?> CustomerCallingFromAsync(string? from, CancellationToken ct) =>
-        from is null ? null : await CustomerByContactPhone(db, from, ct);
 
     public Task<Customer?> CustomerWithAccountAsync(string digits, CancellationToken ct) =>
         digits.Length == 6 && digits.All(char.IsAsciiDigit)
@@ -65,9 +91,8 @@ public sealed class CallFlow(VoiceDbContext db, IvrScript script, SupportCalenda
     }
 
     /// <summary>Once we know who is calling: the opening hours if we are closed, then the category menu.</summary>
-    public VoiceResponse ToCategoryMenu(VoiceResponse r, Customer? customer)
+    public VoiceResponse ToCategoryMenu(VoiceResponse r, SupportPackage package)
     {
-        var package = PackageOf(customer);
         if (!IsOpen(package))
             script.ClosedNotice(r, package, OpensWords(package));
         return script.CategoryMenu(r, attempt: 1);

@@ -22,21 +22,20 @@ internal static class IvrEndpoints
         return twilio;
     }
 
+    /// <summary>Answered from memory: the session is stored behind the greeting (<see cref="CallStarts"/>).</summary>
     private static async Task<TwiMLResult> IncomingAsync(HttpRequest request, CallFlow flow, IvrScript script, IOpenIncidents incidents,
-        VoiceDbContext db, CancellationToken ct)
+        CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
         var r = new VoiceResponse();
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
-        var session = await flow.SessionAsync(form, ct);
-        var customer = await flow.CustomerOfAsync(session, ct);
+        var caller = await flow.KnownCallerAsync(form.From, ct);
         var open = await incidents.GetAsync(ct);
-        session.AnnouncedPages = open.Count == 0 ? null : string.Join(',', open.Select(i => i.PageKey).Distinct());
-        await db.SaveChangesAsync(ct);
+        flow.Start(form, caller, open);
 
-        script.Greet(r, customer?.Name, open);
-        return (customer is null ? script.AskAccount(r, attempt: 1) : flow.ToCategoryMenu(r, customer)).ToResult();
+        script.Greet(r, caller?.Name, open);
+        return (caller is null ? script.AskAccount(r, attempt: 1) : flow.ToCategoryMenu(r, caller.Package)).ToResult();
     }
 
     private static async Task<TwiMLResult> AccountAsync(HttpRequest request, CallFlow flow, IvrScript script, VoiceDbContext db, CancellationToken ct)
@@ -50,11 +49,11 @@ internal static class IvrEndpoints
         {
             session.CustomerId = customer.Id;
             await db.SaveChangesAsync(ct);
-            return flow.ToCategoryMenu(script.AccountFound(r, customer.Name), customer).ToResult();
+            return flow.ToCategoryMenu(script.AccountFound(r, customer.Name), customer.Package).ToResult();
         }
         await db.SaveChangesAsync(ct);
         if (form.Attempt >= IvrScript.MaxAttempts)
-            return flow.ToCategoryMenu(script.AccountNotRecognisedCarryOn(r), customer: null).ToResult();
+            return flow.ToCategoryMenu(script.AccountNotRecognisedCarryOn(r), CallFlow.PackageOf(null)).ToResult();
         var apology = form.Digits.Length == 0 ? IvrScript.Apology(null) : "Sorry, that account number was not recognised.";
         return script.AskAccount(r, form.Attempt + 1, apology).ToResult();
     }

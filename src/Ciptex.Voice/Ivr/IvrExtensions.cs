@@ -9,6 +9,9 @@ internal static class IvrExtensions
     {
         builder.Services.AddSingleton<IvrScript>();
         builder.Services.AddScoped<CallFlow>();
+        builder.Services.AddSingleton<KnownCallersRead>();
+        builder.Services.AddSingleton<CallStarts>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<CallStarts>());
         builder.Services.TryAddScoped<IOpenIncidents, NoOpenIncidents>();
         builder.Services.AddTwilioRestClient();
         // Messages callers left on the fallback line while we were down become tickets.

@@ -3,6 +3,7 @@ using Ciptex.Voice.Sms;
 using Ciptex.Voice.Tests.Infrastructure;
 using Ciptex.Voice.Tickets;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ciptex.Voice.Tests.Ivr;
 
@@ -33,7 +34,12 @@ public abstract class IvrTestBase : IAsyncLifetime
 
     protected Task<List<OutboundMessage>> TextsAsync() => App.QueryAsync(db => db.Set<OutboundMessage>().OrderBy(m => m.Id).ToListAsync());
 
-    protected Task<CallSession?> SessionAsync(string callSid) => App.QueryAsync(db => db.Set<CallSession>().FindAsync(callSid).AsTask());
+    /// <summary>The call's session as stored, once the sessions of calls just answered are (<see cref="CallStarts"/>).</summary>
+    protected async Task<CallSession?> SessionAsync(string callSid)
+    {
+        await App.Services.GetRequiredService<CallStarts>().AllStoredAsync();
+        return await App.QueryAsync(db => db.Set<CallSession>().FindAsync(callSid).AsTask());
+    }
 
     /// <summary>Dials, answers the menus and leaves a recording.</summary>
     protected async Task<PhoneCall> RaiseAsync(string? from, params string[] keys)

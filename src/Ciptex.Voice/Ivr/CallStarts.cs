@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Threading.Channels;
+using Ciptex.Voice.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ciptex.Voice.Ivr;
+
+/// <summary>
+/// Stores the sessions of calls that have just been answered. The first webhook of a call answers from memory (the
+/// known callers, the open incidents) and leaves its session here, so a greeting never waits for the database's one
+/// write lock while tickets are being written (docs/benchmarks.md). Sessions queued together are stored in one save.
+/// A later webhook of the same call waits for its session to be stored (<see cref="StoredAsync"/>). A session that is
+/// never stored (a crash first, or the database refusing it) is started again by the call's next webhook from the
+/// caller's number; only the offer of incident updates at the end of that call is lost.
+/// </summary>
+public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<CallStarts> logger) : BackgroundService
+{
+    private const int MostPerSave = 256;
+
+    private sealed record Queued(CallSession Session, TaskCompletionSource Stored);
+
+    private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new() { SingleReader = true });
+    private readonly ConcurrentDictionary<string, Queued> _waiting = new(StringComparer.Ordinal);
+
+    /// <summary>Queues the session of a call; a retried first webhook of a call already queued changes nothing.</summary>
+    public void Start(CallSession session)
+    {
+        var queued = new Queued(session, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_waiting.TryAdd(session.CallSid, queued))
+            return;
+        if (!_queue.Writer.TryWrite(queued))
+            Done(queued); // stopping: the next webhook starts it again
+    }
+
+    /// <summary>Completes once the call's queued session (if any) is stored or given up on.</summary>
+    public Task StoredAsync(string callSid) => _waiting.TryGetValue(callSid, out var queued) ? queued.Stored.Task : Task.CompletedTask;
+
+    /// <summary>Completes once every session queued so far is stored or given up on.</summary>
+    public Task AllStoredAsync() => Task.WhenAll(_waiting.Values.Select(queued => queued.Stored.Task));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Queued>(MostPerSave);
+        // Not ended by stoppingToken: StopAsync completes the queue, and what is in it is still stored.
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < MostPerSave && _queue.Reader.TryRead(out var queued))
+                batch.Add(queued);
+            await StoreAsync(batch);
+            batch.ForEach(Done);
+            batch.Clear();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    private void Done(Queued queued)
+    {
+        _waiting.TryRemove(new KeyValuePair<string, Queued>(queued.Session.CallSid, queued));
+        queued.Stored.TrySetResult();
+    }
+
+    private async Task StoreAsync(List<Queued> batch)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<VoiceDbContext>();
+            var callSids = batch.Select(queued => queued.Session.CallSid).ToList();
+            // A retried first webhook, or a later one handled by another instance, may have stored it already.
+            var stored = await db.Set<CallSession>().Where(s => callSids.Contains(s.CallSid)).Select(s => s.CallSid).ToListAsync();
+            db.AddRange(batch.Select(queued => queued.Session).Where(session => !stored.Contains(session.CallSid)));
+            await db.SaveChangesAsync();
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DbException or InvalidOperationException)
+        {
+            if (batch.Count == 1)
+            {
+                LogNotStored(ex, batch[0].Session.CallSid);
+                return;
+            }
+            // One session stored elsewhere in between fails the whole save: the rest are stored one by one.
+            foreach (var queued in batch)
+                await StoreAsync([queued]);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The session of call {CallSid} was not stored; its next webhook starts it again")]
+    private partial void LogNotStored(Exception exception, string callSid);
+}
