@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using PhoneNumbers;
 
 namespace Ciptex.Voice.Phones;
@@ -9,27 +10,48 @@ public static class PhoneNumberFormat
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    // libphonenumber's regular expressions cost more than the rest of a webhook (perf, docs/benchmarks.md), and every
+    // webhook of a call carries the same numbers: answers are remembered, up to a bound, then forgotten all at once.
+    private const int MostRemembered = 10_000;
+    private static readonly ConcurrentDictionary<string, string?> Normalised = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> Mobile = new(StringComparer.Ordinal);
+
     public static bool TryNormalise(string? input, out string e164)
     {
         e164 = "";
         if (string.IsNullOrWhiteSpace(input) || input.Length > 40)
             return false;
-        try
-        {
-            var parsed = Util.Parse(input.Trim(), "GB");
-            if (!Util.IsValidNumber(parsed) && !IsDramaMobile(parsed))
-                return false;
-            e164 = Util.Format(parsed, PhoneNumbers.PhoneNumberFormat.E164);
-            return true;
-        }
-        catch (NumberParseException)
-        {
-            return false;
-        }
+        var normalised = Remember(Normalised, input, Normalise);
+        e164 = normalised ?? "";
+        return normalised is not null;
     }
 
     /// <summary>Whether a text can reach the number: mobiles, and numbers whose type cannot be told apart from one.</summary>
-    public static bool IsMobile(string e164)
+    public static bool IsMobile(string e164) => Remember(Mobile, e164, IsMobileNumber);
+
+    private static T Remember<T>(ConcurrentDictionary<string, T> answers, string key, Func<string, T> answer)
+    {
+        if (answers.TryGetValue(key, out var known))
+            return known;
+        if (answers.Count >= MostRemembered)
+            answers.Clear();
+        return answers.GetOrAdd(key, answer);
+    }
+
+    private static string? Normalise(string input)
+    {
+        try
+        {
+            var parsed = Util.Parse(input.Trim(), "GB");
+            return Util.IsValidNumber(parsed) || IsDramaMobile(parsed) ? Util.Format(parsed, PhoneNumbers.PhoneNumberFormat.E164) : null;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsMobileNumber(string e164)
     {
         try
         {
