@@ -52,6 +52,8 @@ internal static class IvrCallEnd
                 session.From ?? form.From, form.CallSid, Chargeable: session.Chargeable, Recording: recording)
             {
                 Transcription = session.Transcription,
+                // The first delivery links the ticket to the session in the commit that stores it.
+                MayBeOpen = session.TicketId is not null,
             }, ct, numbered: t => session.TicketId = t.Id);
         }
         ticket.RecordingUrl ??= form.RecordingUrl ?? session.RecordingUrl;

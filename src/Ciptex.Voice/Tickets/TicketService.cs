@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ciptex.Voice.Customers;
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Escalation;
@@ -5,6 +6,7 @@ using Ciptex.Voice.Phones;
 using Ciptex.Voice.Sla;
 using Ciptex.Voice.Sms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ciptex.Voice.Tickets;
 
@@ -15,6 +17,12 @@ public sealed record NewTicket(
 {
     /// <summary>Twilio's transcription of the message, when it came before the ticket.</summary>
     public string? Transcription { get; init; }
+
+    /// <summary>
+    /// Whether the call may have its ticket already (a retried delivery): then it is asked for first. A call known to
+    /// have none skips that read; two deliveries that still race are told apart by the unique CallSid.
+    /// </summary>
+    public bool MayBeOpen { get; init; } = true;
 }
 
 /// <summary>The caller's recorded message, stored with the ticket when it is known as the ticket opens.</summary>
@@ -34,7 +42,7 @@ public sealed class TicketService(
     /// </param>
     public async Task<Ticket> OpenAsync(NewTicket request, CancellationToken ct, Action<Ticket>? numbered = null)
     {
-        if (request.CallSid is not null && await FindByCallAsync(request.CallSid, ct) is { } existing)
+        if (request is { CallSid: { } callSid, MayBeOpen: true } && await FindByCallAsync(callSid, ct) is { } existing)
             return existing;
 
         var openedAt = request.OpenedAt ?? time.GetUtcNow();
@@ -91,10 +99,16 @@ public sealed class TicketService(
         ticket.Reference = Ticket.ReferenceFor(ticket.Id);
     }
 
-    // AUTOINCREMENT's own counter, so a number is never given twice even if a ticket were deleted.
-    private static readonly Func<VoiceDbContext, CancellationToken, Task<long>> NextSqliteTicketId = (db, ct) =>
-        db.Database.SqlQuery<long>($"""SELECT COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Ticket'), 0) + 1 AS "Value" """)
-            .SingleAsync(ct);
+    // AUTOINCREMENT's own counter, so a number is never given twice even if a ticket were deleted. A plain command on
+    // the transaction's connection: this runs while the write lock is held, and EF's SqlQuery translates its query
+    // anew on every call.
+    private static async Task<long> NextSqliteTicketId(VoiceDbContext db, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = """SELECT COALESCE((SELECT "seq" FROM "sqlite_sequence" WHERE "name" = 'Ticket'), 0) + 1""";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
 
     public Task<Ticket?> FindAsync(string reference, CancellationToken ct) =>
         db.Set<Ticket>().Include(t => t.Customer).Include(t => t.Escalations).SingleOrDefaultAsync(t => t.Reference == reference, ct);
