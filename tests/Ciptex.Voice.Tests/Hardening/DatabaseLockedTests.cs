@@ -5,6 +5,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static Ciptex.Voice.Tests.Sms.SmsApp;
 
 namespace Ciptex.Voice.Tests.Hardening;
@@ -23,10 +24,7 @@ public sealed class DatabaseLockedTests
         await using var app = WithProbe(new VoiceApp());
         app.Settings["Demo:Seed"] = "true";
         var call = new PhoneCall(app.Twilio(), "+447700900123");
-        await app.QueryAsync(db => Task.FromResult(0)); // started and migrated
-        using var holder = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
-        holder.Open();
-        Execute(holder, "BEGIN EXCLUSIVE;");
+        using var holder = await LockAsync(app);
         var blocked = _probe.Arm();
 
         var twiml = await call.DialAsync();
@@ -39,6 +37,38 @@ public sealed class DatabaseLockedTests
         var session = await app.QueryAsync(db => db.Set<CallSession>().FindAsync(call.CallSid).AsTask());
         Assert.NotNull(session);
         Assert.NotNull(session.CustomerId);
+    }
+
+    [Fact]
+    public async Task Sessions_still_queued_when_the_service_stops_are_stored_before_it_exits()
+    {
+        var app = WithProbe(new VoiceApp { KeepDatabase = true });
+        try
+        {
+            app.Settings["Demo:Seed"] = "true";
+            var first = new PhoneCall(app.Twilio(), "+447700900123");
+            var second = new PhoneCall(app.Twilio(), "+447700900456");
+            using var holder = await LockAsync(app);
+            var blocked = _probe.Arm();
+            await first.DialAsync();
+            Assert.True(blocked.Wait(TimeSpan.FromSeconds(30)), "the first session was never written");
+            await second.DialAsync(); // queued behind the first, whose write waits for the lock
+            // The lock is let go only once the service has begun to stop.
+            app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => Execute(holder, "COMMIT;"));
+
+            await app.DisposeAsync();
+
+            using var check = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+            check.Open();
+            using var count = check.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM CallSession WHERE CallSid IN ('{first.CallSid}', '{second.CallSid}')";
+            Assert.Equal(2L, (long)count.ExecuteScalar()!);
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            VoiceApp.DeleteDatabase(app.DatabasePath);
+        }
     }
 
     [Fact]
@@ -68,6 +98,16 @@ public sealed class DatabaseLockedTests
     {
         app.TestServices.Add(services => services.AddSingleton<IInterceptor>(_probe));
         return app;
+    }
+
+    /// <summary>Once the service has started and migrated, a connection of its own takes the write lock.</summary>
+    private static async Task<SqliteConnection> LockAsync(VoiceApp app)
+    {
+        await app.QueryAsync(db => Task.FromResult(0));
+        var holder = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        holder.Open();
+        Execute(holder, "BEGIN EXCLUSIVE;");
+        return holder;
     }
 
     /// <summary>
