@@ -6,9 +6,10 @@ using Microsoft.Extensions.Primitives;
 namespace Ciptex.Voice.Benchmarks;
 
 /// <summary>
-/// <c>bodies KIND URL TOKEN COUNT FILE</c>: writes a Lua file for wrk with COUNT form bodies, each signed with
-/// TOKEN for the exact URL, so the load passes the service's real signature check. KIND is <c>incoming</c> (a known
-/// caller dialling in) or <c>recorded</c> (the record action that opens a ticket), one CallSid per body.
+/// <c>bodies KIND URL TOKEN COUNT FILE</c>: writes a file for wrk (infra/bench/post.lua) with COUNT form bodies,
+/// each signed with TOKEN for the exact URL, so the load passes the service's real signature check. KIND is
+/// <c>incoming</c> (a known caller dialling in) or <c>recorded</c> (the record action that opens a ticket), one
+/// CallSid per body.
 /// </summary>
 internal static class LoadBodies
 {
@@ -21,15 +22,16 @@ internal static class LoadBodies
             Console.Error.WriteLine("usage: bodies incoming|recorded URL TOKEN COUNT FILE");
             return 2;
         }
-        var lua = new StringBuilder("return {\n");
+        // One "body<TAB>signature" a line, read by infra/bench/post.lua: a Lua table literal stops at about 60,000.
+        var lines = new StringBuilder();
         for (var i = 0; i < count; i++)
         {
             var form = Form(kind, i);
             var signature = TwilioSignature.Compute(url, form.Select(f => new KeyValuePair<string, StringValues>(f.Key, f.Value)), token);
             var body = string.Join('&', form.Select(f => Uri.EscapeDataString(f.Key) + "=" + Uri.EscapeDataString(f.Value)));
-            lua.Append(CultureInfo.InvariantCulture, $"{{\"{body}\",\"{signature}\"}},\n");
+            lines.Append(CultureInfo.InvariantCulture, $"{body}\t{signature}\n");
         }
-        File.WriteAllText(file, lua.Append("}\n").ToString());
+        File.WriteAllText(file, lines.ToString());
         return 0;
     }
 
