@@ -52,6 +52,27 @@ public sealed class CustomersApiTests : IAsyncLifetime
         Assert.Single(await _api.GetFromJsonAsync<List<CustomerDto>>("/api/customers") ?? []);
     }
 
+    [Fact]
+    public async Task A_number_added_to_a_customer_is_greeted_by_name_on_its_next_call_and_not_once_it_is_removed()
+    {
+        await CreateAsync("333333", "Northwind");
+        const string caller = "+442079460003";
+        async Task<string> DialAsync() => (await new PhoneCall(_app.Twilio(), caller).DialAsync()).ToString();
+        Assert.DoesNotContain("Hello, Northwind", await DialAsync()); // the callers known in memory, read before the change
+
+        (await _api.PutAsJsonAsync("/api/customers/333333", new
+        {
+            name = "Northwind", package = "extended", contacts = new[] { new { name = "Hal", phone = caller } },
+        })).EnsureSuccessStatusCode();
+        var known = await DialAsync();
+        (await _api.PutAsJsonAsync("/api/customers/333333", new { name = "Northwind", package = "extended", contacts = Array.Empty<object>() }))
+            .EnsureSuccessStatusCode();
+        var forgotten = await DialAsync();
+
+        Assert.Contains("Hello, Northwind", known);
+        Assert.DoesNotContain("Hello, Northwind", forgotten);
+    }
+
     [Theory]
     [InlineData("""{"accountNumber":"12345","name":"X","package":"production"}""", "accountNumber")]
     [InlineData("""{"accountNumber":"12345a","name":"X","package":"production"}""", "accountNumber")]
