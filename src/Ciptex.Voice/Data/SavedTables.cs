@@ -131,7 +131,8 @@ public sealed class SavedTables : SaveChangesInterceptor, IDbTransactionIntercep
 
 /// <summary>
 /// A read kept in memory until a save in this process changes one of its tables, or it is older than its
-/// <c>maxAge</c> (the changes other processes make). Concurrent callers share one load.
+/// <c>maxAge</c> (the changes other processes make). Callers that find it stale at the same moment each read it
+/// again, and the last read is kept.
 /// </summary>
 public abstract class CachedRead<T>(SavedTables tables, TimeProvider time, TimeSpan maxAge, params Type[] dependsOn) where T : class
 {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Threading.Channels;
 using Ciptex.Voice.Data;
 using Microsoft.EntityFrameworkCore;
@@ -17,10 +16,14 @@ namespace Ciptex.Voice.Ivr;
 public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<CallStarts> logger) : BackgroundService
 {
     private const int MostPerSave = 256;
+    // While the database is down sessions would pile up: past this many the newest are not queued (and are started
+    // again by their calls' next webhooks, as after a crash).
+    private const int MostWaiting = 10_000;
 
     private sealed record Queued(CallSession Session, TaskCompletionSource Stored);
 
-    private readonly Channel<Queued> _queue = Channel.CreateUnbounded<Queued>(new() { SingleReader = true });
+    private readonly Channel<Queued> _queue = Channel.CreateBounded<Queued>(
+        new BoundedChannelOptions(MostWaiting) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly ConcurrentDictionary<string, Queued> _waiting = new(StringComparer.Ordinal);
 
     /// <summary>Queues the session of a call; a retried first webhook of a call already queued changes nothing.</summary>
@@ -30,7 +33,7 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
         if (!_waiting.TryAdd(session.CallSid, queued))
             return;
         if (!_queue.Writer.TryWrite(queued))
-            Done(queued); // stopping: the next webhook starts it again
+            Done(queued); // full, or stopping: the next webhook starts it again
     }
 
     /// <summary>Completes once the call's queued session (if any) is stored or given up on.</summary>
@@ -77,8 +80,9 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
             db.AddRange(batch.Select(queued => queued.Session).Where(session => !stored.Contains(session.CallSid)));
             await db.SaveChangesAsync();
         }
-        catch (Exception ex) when (ex is DbUpdateException or DbException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Whatever the failure, the writer carries on: a session it cannot store is started again later.
             if (batch.Count == 1)
             {
                 LogNotStored(ex, batch[0].Session.CallSid);
