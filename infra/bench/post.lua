@@ -1,20 +1,13 @@
--- wrk -s post.lua URL: posts the signed form bodies in $BODIES (written by the benchmarks exe's `bodies` mode: one
--- "body<TAB>signature" a line; a Lua file returning {{body, signature}, ...} also works, up to about 60,000 bodies),
--- each thread taking its own share in turn, so every request of a run carries a CallSid of its own.
-local function load(path)
-  if path:sub(-4) == ".lua" then
-    return dofile(path)
+-- wrk -s post.lua URL: posts the signed form bodies in $BODIES (written by the benchmarks exe's `bodies` mode, one
+-- "body<TAB>signature" a line), each thread taking its own share in turn, so every request of a run carries a CallSid
+-- of its own.
+local bodies = {}
+for line in io.lines(os.getenv("BODIES")) do
+  local tab = line:find("\t", 1, true)
+  if tab then
+    bodies[#bodies + 1] = { line:sub(1, tab - 1), line:sub(tab + 1) }
   end
-  local list = {}
-  for line in io.lines(path) do
-    local tab = line:find("\t", 1, true)
-    if tab then
-      list[#list + 1] = { line:sub(1, tab - 1), line:sub(tab + 1) }
-    end
-  end
-  return list
 end
-local bodies = load(os.getenv("BODIES"))
 local threads = tonumber(os.getenv("WRK_THREADS") or "1")
 local next_id = 0
 

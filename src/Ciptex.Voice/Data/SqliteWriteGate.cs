@@ -147,22 +147,14 @@ internal sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTran
 
     private async Task EnterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        if (HeldBy(connection))
-            return;
-        if (await _turn.WaitAsync(MostWait, cancellationToken))
-            Hold(connection);
-        else
-            logger.LogWarning("Waited {Wait} for another SQLite writer in this process; going on to SQLite's own locking", MostWait);
+        if (!HeldBy(connection))
+            Took(await _turn.WaitAsync(MostWait, cancellationToken), connection);
     }
 
     private void Enter(DbConnection connection)
     {
-        if (HeldBy(connection))
-            return;
-        if (_turn.Wait(MostWait))
-            Hold(connection);
-        else
-            logger.LogWarning("Waited {Wait} for another SQLite writer in this process; going on to SQLite's own locking", MostWait);
+        if (!HeldBy(connection))
+            Took(_turn.Wait(MostWait), connection);
     }
 
     private bool HeldBy(DbConnection connection)
@@ -171,8 +163,13 @@ internal sealed class SqliteWriteGate(ILogger<SqliteWriteGate> logger) : IDbTran
             return _holder == connection;
     }
 
-    private void Hold(DbConnection connection)
+    private void Took(bool turn, DbConnection connection)
     {
+        if (!turn)
+        {
+            logger.LogWarning("Waited {Wait} for another SQLite writer in this process; going on to SQLite's own locking", MostWait);
+            return;
+        }
         lock (_sync)
         {
             _holder = connection;
