@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Threading.Channels;
 using Ciptex.Voice.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +11,16 @@ namespace Ciptex.Voice.Ivr;
 /// <summary>
 /// Stores the sessions of calls that have just been answered. The first webhook of a call answers from memory (the
 /// known callers, the open incidents) and leaves its session here, so a greeting never waits for the database's one
-/// write lock while tickets are being written (docs/benchmarks.md). Sessions queued together are stored in one save.
+/// write lock while tickets are being written (docs/benchmarks.md). Sessions queued together are stored in one statement.
 /// A later webhook of the same call waits for its session to be stored (<see cref="StoredAsync"/>). A session that is
 /// never stored (a crash first, or the database refusing it) is started again by the call's next webhook from the
 /// caller's number; only the offer of incident updates at the end of that call is lost.
 /// </summary>
 public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<CallStarts> logger) : BackgroundService
 {
-    private const int MostPerSave = 256;
+    // Five parameters a session, and SQLite finds each parameter by name in a list: past a few hundred per statement
+    // the lookups cost more than the statements they save.
+    private const int MostPerSave = 64;
     // While the database is down sessions would pile up: past this many the newest are not queued (and are started
     // again by their calls' next webhooks, as after a crash).
     private const int MostWaiting = 10_000;
@@ -73,27 +78,44 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VoiceDbContext>();
-            var callSids = batch.Select(queued => queued.Session.CallSid).ToList();
-            // A retried first webhook, or a later one handled by another instance, may have stored it already.
-            var stored = await db.Set<CallSession>().Where(s => callSids.Contains(s.CallSid)).Select(s => s.CallSid).ToListAsync();
-            db.AddRange(batch.Select(queued => queued.Session).Where(session => !stored.Contains(session.CallSid)));
-            await db.SaveChangesAsync();
+            await InsertAsync(scope.ServiceProvider.GetRequiredService<VoiceDbContext>(), batch);
         }
         catch (Exception ex)
         {
             // Whatever the failure, the writer carries on: a session it cannot store is started again later.
-            if (batch.Count == 1)
-            {
-                LogNotStored(ex, batch[0].Session.CallSid);
-                return;
-            }
-            // One session stored elsewhere in between fails the whole save: the rest are stored one by one.
-            foreach (var queued in batch)
-                await StoreAsync([queued]);
+            LogNotStored(ex, batch.Count);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The session of call {CallSid} was not stored; its next webhook starts it again")]
-    private partial void LogNotStored(Exception exception, string callSid);
+    /// <summary>
+    /// The batch in one statement, which leaves a session stored already (by a retried first webhook, or a later one
+    /// handled by another instance) as it is. Tracked and saved by EF Core the sessions cost more CPU than the rest of
+    /// the greeting (docs/benchmarks.md).
+    /// </summary>
+    private static Task InsertAsync(VoiceDbContext db, List<Queued> batch)
+    {
+        var sqlite = db.Database.IsSqlite();
+        var rows = new StringBuilder();
+        var values = new List<object?>(batch.Count * 5);
+        foreach (var session in batch.Select(queued => queued.Session))
+        {
+            var at = values.Count;
+            rows.Append(CultureInfo.InvariantCulture, $"{(at == 0 ? "" : ", ")}({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, FALSE, FALSE)");
+            values.Add(session.CallSid);
+            values.Add(session.From);
+            values.Add(session.CustomerId);
+            values.Add(session.AnnouncedPages);
+            // Instants are stored as UTC ticks on SQLite and as timestamptz on PostgreSQL (VoiceDbContext).
+            values.Add(sqlite ? session.StartedAt.UtcTicks : session.StartedAt.ToUniversalTime());
+        }
+        var sql = $"""
+            INSERT INTO "CallSession" ("CallSid", "From", "CustomerId", "AnnouncedPages", "StartedAt", "Chargeable", "HangUpPaged")
+            VALUES {rows}
+            ON CONFLICT ("CallSid") DO NOTHING
+            """;
+        return db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql, [.. values]));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The sessions of {Count} calls just answered were not stored; their next webhooks start them again")]
+    private partial void LogNotStored(Exception exception, int count);
 }

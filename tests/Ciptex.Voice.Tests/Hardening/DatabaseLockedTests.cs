@@ -2,6 +2,9 @@ using Ciptex.Voice.Ivr;
 using Ciptex.Voice.Sms;
 using Ciptex.Voice.Tests.Infrastructure;
 using System.Data.Common;
+using System.Net;
+using Ciptex.Voice.Sla;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +40,34 @@ public sealed class DatabaseLockedTests
         var session = await app.QueryAsync(db => db.Set<CallSession>().FindAsync(call.CallSid).AsTask());
         Assert.NotNull(session);
         Assert.NotNull(session.CustomerId);
+    }
+
+    [Fact]
+    public async Task A_retried_first_webhook_stored_with_new_calls_keeps_its_session_as_it_was_and_loses_none_of_theirs()
+    {
+        await using var app = WithProbe(new VoiceApp());
+        app.Settings["Demo:Seed"] = "true";
+        var earlier = new PhoneCall(app.Twilio(), "+447700900123");
+        await earlier.DialAsync();
+        await earlier.PressAsync("3");
+        var first = new PhoneCall(app.Twilio(), "+447700900456");
+        var second = new PhoneCall(app.Twilio(), "+447700900555");
+        using var holder = await LockAsync(app);
+        var blocked = _probe.Arm();
+        await first.DialAsync();
+        Assert.True(blocked.Wait(TimeSpan.FromSeconds(30)), "the first session was never written");
+        // Queued together behind the first: Twilio retrying the earlier call's first webhook, and a new call.
+        using var retried = await earlier.CallbackAsync("/twilio/voice/incoming", []);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        await second.DialAsync();
+
+        Execute(holder, "COMMIT;");
+        await app.Services.GetRequiredService<CallStarts>().AllStoredAsync();
+
+        var sessions = await app.QueryAsync(db => db.Set<CallSession>().ToDictionaryAsync(s => s.CallSid));
+        Assert.Equal(FaultCategory.P3, sessions[earlier.CallSid].Category);
+        Assert.Contains(first.CallSid, sessions.Keys);
+        Assert.Contains(second.CallSid, sessions.Keys);
     }
 
     [Fact]
