@@ -52,10 +52,7 @@ public sealed class DatabaseLockedTests
         await earlier.PressAsync("3");
         var first = new PhoneCall(app.Twilio(), "+447700900456");
         var second = new PhoneCall(app.Twilio(), "+447700900555");
-        using var holder = await LockAsync(app);
-        var blocked = _probe.Arm();
-        await first.DialAsync();
-        Assert.True(blocked.Wait(TimeSpan.FromSeconds(30)), "the first session was never written");
+        using var holder = await DialBehindLockAsync(app, first);
         // Queued together behind the first: Twilio retrying the earlier call's first webhook, and a new call.
         using var retried = await earlier.CallbackAsync("/twilio/voice/incoming", []);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
@@ -79,10 +76,7 @@ public sealed class DatabaseLockedTests
             app.Settings["Demo:Seed"] = "true";
             var first = new PhoneCall(app.Twilio(), "+447700900123");
             var second = new PhoneCall(app.Twilio(), "+447700900456");
-            using var holder = await LockAsync(app);
-            var blocked = _probe.Arm();
-            await first.DialAsync();
-            Assert.True(blocked.Wait(TimeSpan.FromSeconds(30)), "the first session was never written");
+            using var holder = await DialBehindLockAsync(app, first);
             await second.DialAsync(); // queued behind the first, whose write waits for the lock
             // The lock is let go only once the service has begun to stop.
             app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => Execute(holder, "COMMIT;"));
@@ -132,6 +126,16 @@ public sealed class DatabaseLockedTests
     }
 
     /// <summary>Once the service has started and migrated, a connection of its own takes the write lock.</summary>
+    /// <summary>Locks the database, then dials: returns once the call's session is being written, and waits.</summary>
+    private async Task<SqliteConnection> DialBehindLockAsync(VoiceApp app, PhoneCall call)
+    {
+        var holder = await LockAsync(app);
+        var blocked = _probe.Arm();
+        await call.DialAsync();
+        Assert.True(blocked.Wait(TimeSpan.FromSeconds(30)), "the first session was never written");
+        return holder;
+    }
+
     private static async Task<SqliteConnection> LockAsync(VoiceApp app)
     {
         await app.QueryAsync(db => Task.FromResult(0));
