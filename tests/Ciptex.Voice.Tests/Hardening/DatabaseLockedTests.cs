@@ -106,8 +106,13 @@ public sealed class DatabaseLockedTests
         await app.EnqueueAsync(Enumerable.Range(1, 5).Select(n => Text(n)).ToArray());
         await app.DispatchAsync();
 
-        app.Time.Advance(TimeSpan.FromSeconds(1));
-        await WhileLocked(app.DatabasePath, app.DispatchAsync, out var waitedForTheLock);
+        // The next text falls due only once the lock is held: the dispatcher's loop, woken by the clock, cannot
+        // write before it.
+        await WhileLocked(app.DatabasePath, () =>
+        {
+            app.Time.Advance(TimeSpan.FromSeconds(1));
+            return app.DispatchAsync();
+        }, out var waitedForTheLock);
         Assert.True(await waitedForTheLock, "the dispatcher recorded a send while another connection held the write lock");
         for (var second = 0; second < 10 && twilio.AcceptedTo.Count < 5; second++)
         {
@@ -125,7 +130,6 @@ public sealed class DatabaseLockedTests
         return app;
     }
 
-    /// <summary>Once the service has started and migrated, a connection of its own takes the write lock.</summary>
     /// <summary>Locks the database, then dials: returns once the call's session is being written, and waits.</summary>
     private async Task<SqliteConnection> DialBehindLockAsync(VoiceApp app, PhoneCall call)
     {
@@ -136,6 +140,7 @@ public sealed class DatabaseLockedTests
         return holder;
     }
 
+    /// <summary>Once the service has started and migrated, a connection of its own takes the write lock.</summary>
     private static async Task<SqliteConnection> LockAsync(VoiceApp app)
     {
         await app.QueryAsync(db => Task.FromResult(0));
@@ -155,8 +160,10 @@ public sealed class DatabaseLockedTests
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Execute(connection, "BEGIN EXCLUSIVE;");
+        // Armed first: a write the service sends while the lock is being taken is then seen, not missed and left
+        // waiting for a commit that waits for it.
         var blocked = _probe.Arm();
+        Execute(connection, "BEGIN EXCLUSIVE;");
         // Not on this thread: the work may block its caller while it waits for the lock.
         var started = Task.Run(work);
         var waited = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
