@@ -11,16 +11,16 @@ namespace Ciptex.Voice.Ivr;
 /// <summary>
 /// Stores the sessions of calls that have just been answered. The first webhook of a call answers from memory (the
 /// known callers, the open incidents) and leaves its session here, so a greeting never waits for the database's one
-/// write lock while tickets are being written (docs/benchmarks.md). Sessions queued together are stored in one statement.
-/// A later webhook of the same call waits for its session to be stored (<see cref="StoredAsync"/>). A session that is
-/// never stored (a crash first, or the database refusing it) is started again by the call's next webhook from the
-/// caller's number; only the offer of incident updates at the end of that call is lost.
+/// write lock while tickets are being written (docs/benchmarks.md). Sessions queued together are stored in one
+/// statement. A later webhook of the same call waits for its session to be stored (<see cref="StoredAsync"/>). A
+/// session that is never stored (a crash first, or the database refusing it) is started again by the call's next
+/// webhook from the caller's number; only the offer of incident updates at the end of that call is lost.
 /// </summary>
 public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<CallStarts> logger) : BackgroundService
 {
     // Five parameters a session, and SQLite finds each parameter by name in a list: past a few hundred per statement
     // the lookups cost more than the statements they save.
-    private const int MostPerSave = 64;
+    private const int MostPerStatement = 64;
     // While the database is down sessions would pile up: past this many the newest are not queued (and are started
     // again by their calls' next webhooks, as after a crash).
     private const int MostWaiting = 10_000;
@@ -49,11 +49,11 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<Queued>(MostPerSave);
+        var batch = new List<Queued>(MostPerStatement);
         // Not ended by stoppingToken: StopAsync completes the queue, and what is in it is still stored.
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (batch.Count < MostPerSave && _queue.Reader.TryRead(out var queued))
+            while (batch.Count < MostPerStatement && _queue.Reader.TryRead(out var queued))
                 batch.Add(queued);
             await StoreAsync(batch);
             batch.ForEach(Done);
@@ -100,7 +100,8 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
         foreach (var session in batch.Select(queued => queued.Session))
         {
             var at = values.Count;
-            rows.Append(CultureInfo.InvariantCulture, $"{(at == 0 ? "" : ", ")}({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, FALSE, FALSE)");
+            rows.Append(at == 0 ? "" : ", ")
+                .Append(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, FALSE, FALSE)");
             values.Add(session.CallSid);
             values.Add(session.From);
             values.Add(session.CustomerId);
@@ -116,6 +117,7 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
         return db.Database.ExecuteSqlAsync(FormattableStringFactory.Create(sql, [.. values]));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The sessions of {Count} calls just answered were not stored; their next webhooks start them again")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The sessions of {Count} calls just answered were not stored; their next webhooks start them again")]
     private partial void LogNotStored(Exception exception, int count);
 }
