@@ -12,6 +12,9 @@ public class VoiceDbContext(DbContextOptions options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VoiceDbContext).Assembly);
 
+    /// <summary>An instant as the converters below store it, for SQL written by hand: UTC ticks on SQLite, UTC elsewhere.</summary>
+    public object StoredInstant(DateTimeOffset instant) => Database.IsSqlite() ? instant.UtcTicks : instant.ToUniversalTime();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset columns (PITFALLS.md): store instants as UTC ticks there.

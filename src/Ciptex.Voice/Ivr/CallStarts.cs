@@ -94,7 +94,6 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
     /// </summary>
     private static Task InsertAsync(VoiceDbContext db, List<Queued> batch)
     {
-        var sqlite = db.Database.IsSqlite();
         var rows = new StringBuilder();
         var values = new List<object?>(batch.Count * 5);
         foreach (var session in batch.Select(queued => queued.Session))
@@ -106,8 +105,7 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
             values.Add(session.From);
             values.Add(session.CustomerId);
             values.Add(session.AnnouncedPages);
-            // Instants are stored as UTC ticks on SQLite and as timestamptz on PostgreSQL (VoiceDbContext).
-            values.Add(sqlite ? session.StartedAt.UtcTicks : session.StartedAt.ToUniversalTime());
+            values.Add(db.StoredInstant(session.StartedAt));
         }
         var sql = $"""
             INSERT INTO "CallSession" ("CallSid", "From", "CustomerId", "AnnouncedPages", "StartedAt", "Chargeable", "HangUpPaged")

@@ -61,8 +61,7 @@ public sealed class SmsOutbox(VoiceDbContext db, TimeProvider time, OutboxWakeIn
         var text = SmsText.Shape(body).Text;
         var queued = nameof(OutboundMessageStatus.Queued);
         var now = time.GetUtcNow();
-        // Instants are stored as UTC ticks on SQLite and as timestamptz on PostgreSQL (VoiceDbContext).
-        object at = db.Database.IsSqlite() ? now.UtcTicks : now.ToUniversalTime();
+        var at = db.StoredInstant(now);
         var added = await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "OutboundMessages" ("IdempotencyKey", "To", "Body", "Purpose", "Priority", "Status", "Attempts", "CreatedAt", "NextAttemptAt")
             SELECT {keyPrefix} || s."Phone", s."Phone", {text}, {purpose}, {priority}, {queued}, 0, {at}, {at}
