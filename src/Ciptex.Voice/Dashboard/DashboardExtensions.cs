@@ -34,21 +34,19 @@ internal static class DashboardExtensions
     public static WebApplication UseDashboard(this WebApplication app)
     {
         app.UseStaticFiles();
-        // Only the dashboard signs people in. Webhooks (signed by Twilio) and the admin API (its key) pass the cookie
-        // by: reading it cost every webhook 5% of its CPU (docs/benchmarks.md).
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(BasePath), dashboard =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(BasePath), dashboard => dashboard.Use((context, next) =>
         {
-            dashboard.Use((context, next) =>
-            {
-                var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "same-origin";
-                return next(context);
-            });
-            dashboard.UseAuthentication();
-            dashboard.UseAuthorization();
-        });
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            return next(context);
+        }));
+        // No scheme is the default (DashboardSignIn), so a request is authenticated only where its endpoint's policy
+        // asks: the dashboard's. Webhooks (signed by Twilio) and the admin API (its key) pass the cookie by; reading it
+        // cost every webhook 5% of its CPU (docs/benchmarks.md).
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

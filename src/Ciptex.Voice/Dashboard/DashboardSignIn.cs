@@ -20,12 +20,17 @@ internal static class DashboardSignIn
     public const string CookieName = "ciptex-dashboard";
     public const string AntiforgeryCookieName = "ciptex-dashboard-antiforgery";
     private const string KeyClaim = "admin-key-sha256";
+    private const string SuppressAutoDefaultScheme = "Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme";
 
     /// <summary>A shift, plus some: a signed-in engineer is not thrown out mid-incident.</summary>
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
 
     public static WebApplicationBuilder AddDashboardSignIn(this WebApplicationBuilder builder)
     {
+        // The one scheme registered would otherwise be every request's default (ASP.NET Core 7+), and the cookie handler
+        // would run for every webhook. The dashboard's policy names its scheme, so its pages and its endpoints still
+        // authenticate, and nothing else does.
+        AppContext.SetSwitch(SuppressAutoDefaultScheme, true);
         builder.Services.AddAuthentication().AddCookie(Scheme, options =>
         {
             options.Cookie.Name = CookieName;

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Ciptex.Voice.Tests.Infrastructure;
 using Ciptex.Voice.Tests.Ivr;
 using Ciptex.Voice.Tickets;
@@ -119,5 +121,20 @@ public sealed class DashboardAccessTests : IvrTestBase
         using var response = await client.PostAsync(signIn, new() { ["Name"] = "Sam", ["Key"] = VoiceApp.ApiKey }, tokenFrom: signIn);
 
         Assert.Equal("/dashboard", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Only_the_dashboard_asks_for_the_sign_in_cookie()
+    {
+        // A default scheme would have every request authenticated with the cookie, webhooks included (docs/benchmarks.md).
+        var schemes = App.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+        Assert.Null(await schemes.GetDefaultAuthenticateSchemeAsync());
+
+        var client = new DashboardClient(App);
+        using var signedIn = await client.SignInAsync();
+        using var page = await client.Http.GetAsync("/dashboard");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Signed in as", await page.Content.ReadAsStringAsync());
     }
 }
