@@ -12,8 +12,16 @@ public class VoiceDbContext(DbContextOptions options) : DbContext(options)
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VoiceDbContext).Assembly);
 
+    private bool? _onSqlite;
+
+    /// <summary>
+    /// <c>Database.IsSqlite()</c>, asked once: it looks the provider up and compares assembly names each time, and
+    /// hot paths ask it for every row (docs/benchmarks.md). A pooled context keeps its provider.
+    /// </summary>
+    public bool OnSqlite => _onSqlite ??= Database.IsSqlite();
+
     /// <summary>An instant as the converters below store it, for SQL written by hand: UTC ticks on SQLite, UTC elsewhere.</summary>
-    public object StoredInstant(DateTimeOffset instant) => Database.IsSqlite() ? instant.UtcTicks : instant.ToUniversalTime();
+    public object StoredInstant(DateTimeOffset instant) => OnSqlite ? instant.UtcTicks : instant.ToUniversalTime();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -87,7 +87,7 @@ public sealed class TicketService(
     /// </summary>
     private async Task NumberAsync(Ticket ticket, CancellationToken ct)
     {
-        if (db.Database.IsSqlite())
+        if (db.OnSqlite)
         {
             ticket.Id = await NextSqliteTicketId(db, ct);
             ticket.Reference = Ticket.ReferenceFor(ticket.Id);

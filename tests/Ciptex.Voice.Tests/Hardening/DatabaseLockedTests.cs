@@ -179,12 +179,22 @@ public sealed class DatabaseLockedTests
         return started;
     }
 
-    /// <summary>Signals the first write the service sends after <see cref="Arm"/>: a write that the held lock blocks.</summary>
-    private sealed class WriteProbe : DbCommandInterceptor
+    /// <summary>
+    /// Signals the first write the service sends after <see cref="Arm"/>, a write that the held lock blocks: a write
+    /// statement, or the start of a transaction (on SQLite, BEGIN IMMEDIATE asks for the write lock at once).
+    /// </summary>
+    private sealed class WriteProbe : DbCommandInterceptor, IDbTransactionInterceptor
     {
         private ManualResetEventSlim? _armed;
 
         public ManualResetEventSlim Arm() => _armed = new ManualResetEventSlim();
+
+        public ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            _armed?.Set();
+            return ValueTask.FromResult(result);
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
             InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
