@@ -14,23 +14,23 @@ public class IvrTwimlBenchmarks
     private readonly OpenIncident[] incidents = [new("twilio", "Twilio", "Delayed SMS delivery in the UK", "investigating")];
 
     [Benchmark(Baseline = true)]
-    public string GreetingAndCategoryMenu()
+    public ReadOnlyMemory<byte> GreetingAndCategoryMenu()
     {
         var r = new VoiceResponse();
         script.Greet(r, "Acme Logistics", []);
-        return script.CategoryMenu(r, attempt: 1).ToResult().ToXml();
+        return script.CategoryMenu(r, attempt: 1).ToResult().ToUtf8();
     }
 
     [Benchmark]
-    public string GreetingDuringIncidentAndCategoryMenu()
+    public ReadOnlyMemory<byte> GreetingDuringIncidentAndCategoryMenu()
     {
         var r = new VoiceResponse();
         script.Greet(r, "Acme Logistics", incidents);
-        return script.CategoryMenu(r, attempt: 1).ToResult().ToXml();
+        return script.CategoryMenu(r, attempt: 1).ToResult().ToUtf8();
     }
 
     [Benchmark]
-    public string RecordDetails() => script.RecordDetails(new VoiceResponse(), attempt: 1).ToResult().ToXml();
+    public ReadOnlyMemory<byte> RecordDetails() => script.RecordDetails(new VoiceResponse(), attempt: 1).ToResult().ToUtf8();
 }
 
 /// <summary>Options that never change, for classes that take a monitor.</summary>

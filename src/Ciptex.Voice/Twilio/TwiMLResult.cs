@@ -1,4 +1,5 @@
 using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using TwiMLDocument = Twilio.TwiML.TwiML;
 
@@ -12,7 +13,10 @@ public sealed class TwiMLResult : IResult, IStatusCodeHttpResult, IContentTypeHt
 {
     public const string XmlContentType = "application/xml; charset=utf-8";
 
-    private const string EmptyDocument = """<?xml version="1.0" encoding="utf-8"?><Response />""";
+    private static readonly byte[] EmptyDocument = """<?xml version="1.0" encoding="utf-8"?><Response />"""u8.ToArray();
+
+    // UTF-8 without a byte-order mark: Twilio wants "<?xml" as the very first bytes.
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
     private readonly SaveOptions _formatting;
 
@@ -35,13 +39,32 @@ public sealed class TwiMLResult : IResult, IStatusCodeHttpResult, IContentTypeHt
 
     public string ContentType => XmlContentType;
 
-    public string ToXml() => Twiml is null ? EmptyDocument : Twiml.ToString(_formatting);
+    public string ToXml() => Utf8.GetString(ToUtf8().Span);
+
+    /// <summary>
+    /// The document as the response carries it: written as UTF-8 straight from the Twilio library's
+    /// <see cref="XDocument"/>, as its own <c>ToString</c> would write it (indented unless told otherwise), without the
+    /// detour through a string.
+    /// </summary>
+    public ReadOnlyMemory<byte> ToUtf8()
+    {
+        if (Twiml is null)
+            return EmptyDocument;
+        var buffer = new MemoryStream(1024);
+        var settings = new XmlWriterSettings { Encoding = Utf8, Indent = !_formatting.HasFlag(SaveOptions.DisableFormatting) };
+        using (var writer = XmlWriter.Create(buffer, settings))
+            Twiml.ToXDocument().Save(writer);
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.StatusCode = StatusCodes.Status200OK;
-        httpContext.Response.ContentType = XmlContentType;
-        return httpContext.Response.WriteAsync(ToXml(), Encoding.UTF8, httpContext.RequestAborted);
+        var body = ToUtf8();
+        var response = httpContext.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = XmlContentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
     }
 }
 

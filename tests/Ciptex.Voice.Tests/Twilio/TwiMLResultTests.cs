@@ -50,6 +50,7 @@ public sealed class TwiMLResultTests
         var bytes = ((MemoryStream)context.Response.Body).ToArray();
         Assert.Equal((byte)'<', bytes[0]);
         Assert.Equal(StatusCodes.Status200OK, context.Response.StatusCode);
+        Assert.Equal(bytes.Length, context.Response.ContentLength);
     }
 
     [Fact]
