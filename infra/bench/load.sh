@@ -4,7 +4,8 @@
 # wrk at 64 connections against each with correctly signed forms. Then the fan-out step: a second service (its own
 # SQLite file, DryRun off) polls a fake status page and sends to a fake Twilio, both served by the benchmarks exe;
 # 10,000 phones subscribe through the admin API, the page shows an incident, and the step times the queueing of the
-# 10,000 texts and reads the rate they reach the fake Twilio at. Everything goes to 127.0.0.1 only; every step is
+# 10,000 texts and reads the rate they reach the fake Twilio at. Beside each wrk figure it prints the CPU the measured
+# server spent per request (its user + system time over the measurement), which other work on the machine moves less. Everything goes to 127.0.0.1 only; every step is
 # bounded in time, and every server is stopped on exit.
 #   infra/bench/load.sh                    # 20 s per measurement
 #   DURATION=60s infra/bench/load.sh       # (up to 95 s: the rate window must end before 10,000 texts are sent)
@@ -89,26 +90,37 @@ $BENCH bodies recorded "$SERVICE/twilio/voice/recorded?attempt=1" "$TOKEN" 60000
 # Peak resident memory of the service while a command runs (VmRSS in kB, sampled every 200 ms).
 sample_rss() { while kill -0 "$1" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$service_pid/status"; sleep 0.2; done | sort -n | tail -1; }
 
-run() { # name url bodies duration
-  local out="$WORK/$1.txt"
+# CPU time (user + system, in clock ticks) a process has used so far.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+
+# Prints wrk's RESULT line, named, with cpu_us: the CPU the measured server spent per request (steadier than requests
+# per second on a machine shared with other work, docs/benchmarks.md).
+run() { # name bodies url duration server_pid
+  local out="$WORK/$1.txt" cpu_before
+  cpu_before=$(cpu_ticks "$5")
   BODIES="$2" WRK_THREADS=$THREADS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$4" --latency -s infra/bench/post.lua "$3" >"$out" 2>&1 &
   local wrk_pid=$!
   sample_rss $wrk_pid >"$WORK/$1.rss"
   wait $wrk_pid
-  grep '^RESULT' "$out" | sed "s/^RESULT/$1/"
+  local cpu_ticks_used=$(( $(cpu_ticks "$5") - cpu_before ))
+  local requests cpu_us=0
+  requests=$(sed -n 's/^RESULT requests=\([0-9]*\).*/\1/p' "$out")
+  [ "${requests:-0}" -gt 0 ] && cpu_us=$(( cpu_ticks_used * TICK_US / requests ))
+  grep '^RESULT' "$out" | sed "s/^RESULT/$1/; s/\$/ cpu_us=$cpu_us/"
 }
 count_tickets() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from Ticket').fetchone()[0])" "$WORK/voice.db"; }
 
 echo "== warm up ($WARMUP each, not counted; the record action opens tickets of its own CallSids)"
-run warmup-bare "$WORK/incoming-warmup.tsv" "$BARE/twilio/voice/incoming" "$WARMUP" >/dev/null
-run warmup-incoming "$WORK/incoming-warmup.tsv" "$SERVICE/twilio/voice/incoming" "$WARMUP" >/dev/null
-run warmup-recorded "$WORK/recorded-warmup.tsv" "$SERVICE/twilio/voice/recorded?attempt=1" "$WARMUP" >/dev/null
+run warmup-bare "$WORK/incoming-warmup.tsv" "$BARE/twilio/voice/incoming" "$WARMUP" "$bare_pid" >/dev/null
+run warmup-incoming "$WORK/incoming-warmup.tsv" "$SERVICE/twilio/voice/incoming" "$WARMUP" "$service_pid" >/dev/null
+run warmup-recorded "$WORK/recorded-warmup.tsv" "$SERVICE/twilio/voice/recorded?attempt=1" "$WARMUP" "$service_pid" >/dev/null
 
 echo "== measure ($DURATION each, $CONNECTIONS connections, $THREADS wrk threads)"
-bare=$(run bare "$WORK/incoming-warmup.tsv" "$BARE/twilio/voice/incoming" "$DURATION")
-incoming=$(run incoming "$WORK/incoming.tsv" "$SERVICE/twilio/voice/incoming" "$DURATION")
+bare=$(run bare "$WORK/incoming-warmup.tsv" "$BARE/twilio/voice/incoming" "$DURATION" "$bare_pid")
+incoming=$(run incoming "$WORK/incoming.tsv" "$SERVICE/twilio/voice/incoming" "$DURATION" "$service_pid")
 before=$(count_tickets)
-recorded=$(run recorded "$WORK/recorded.tsv" "$SERVICE/twilio/voice/recorded?attempt=1" "$DURATION")
+recorded=$(run recorded "$WORK/recorded.tsv" "$SERVICE/twilio/voice/recorded?attempt=1" "$DURATION" "$service_pid")
 after=$(count_tickets)
 echo "$bare"; echo "$incoming"; echo "$recorded"
 rss_peak=$(cat "$WORK/incoming.rss" "$WORK/recorded.rss" | sort -n | tail -1)
@@ -155,10 +167,10 @@ ratio=$(awk -v a="$(field "$incoming" rps)" -v b="$(field "$bare" rps)" 'BEGIN {
 {
   echo "| measurement | result | target |"
   echo "|---|---|---|"
-  echo "| bare Kestrel, fixed TwiML | $(field "$bare" rps) req/s, p99 $(field "$bare" p99_ms) ms | (ceiling) |"
-  echo "| /twilio/voice/incoming, signed, known caller, a new call each | $(field "$incoming" rps) req/s, p99 $(field "$incoming" p99_ms) ms, errors $(field "$incoming" errors) | ≥ 50% of bare, p99 ≤ 20 ms |"
+  echo "| bare Kestrel, fixed TwiML | $(field "$bare" rps) req/s, p99 $(field "$bare" p99_ms) ms, $(field "$bare" cpu_us) µs of CPU a request | (ceiling) |"
+  echo "| /twilio/voice/incoming, signed, known caller, a new call each | $(field "$incoming" rps) req/s, p99 $(field "$incoming" p99_ms) ms, errors $(field "$incoming" errors), $(field "$incoming" cpu_us) µs of CPU a request | ≥ 50% of bare, p99 ≤ 20 ms |"
   echo "| incoming as a share of bare | ${ratio}% | ≥ 50% |"
-  echo "| /twilio/voice/recorded (new ticket each) | $tickets_per_s tickets/s ($((after - before)) in $DURATION), p99 $(field "$recorded" p99_ms) ms, errors $(field "$recorded" errors) | ≥ 1,000/s |"
+  echo "| /twilio/voice/recorded (new ticket each) | $tickets_per_s tickets/s ($((after - before)) in $DURATION), p99 $(field "$recorded" p99_ms) ms, errors $(field "$recorded" errors), $(field "$recorded" cpu_us) µs of CPU a ticket | ≥ 1,000/s |"
   echo "| service peak RSS under load | $((${rss_peak:-0} / 1024)) MB | ≤ 200 MB |"
   texts=$(sed ':a;s/\B[0-9]\{3\}\>/,&/;ta' <<<"$FANOUT_TEXTS")
   if [ -n "$fanout" ]; then
