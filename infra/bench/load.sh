@@ -5,8 +5,8 @@
 # SQLite file, DryRun off) polls a fake status page and sends to a fake Twilio, both served by the benchmarks exe;
 # 10,000 phones subscribe through the admin API, the page shows an incident, and the step times the queueing of the
 # 10,000 texts and reads the rate they reach the fake Twilio at. Beside each wrk figure it prints the CPU the measured
-# server spent per request (its user + system time over the measurement), which other work on the machine moves less. Everything goes to 127.0.0.1 only; every step is
-# bounded in time, and every server is stopped on exit.
+# server spent per request (its user + system time over the measurement), which other work on the machine moves
+# less. Everything goes to 127.0.0.1 only; every step is bounded in time, and every server is stopped on exit.
 #   infra/bench/load.sh                    # 20 s per measurement
 #   DURATION=60s infra/bench/load.sh       # (up to 95 s: the rate window must end before 10,000 texts are sent)
 #   FANOUT_RATE=200 infra/bench/load.sh    # Twilio:MaxMessagesPerSecond for the fan-out step (default 100)
