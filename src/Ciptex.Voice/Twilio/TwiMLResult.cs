@@ -17,6 +17,8 @@ public sealed class TwiMLResult : IResult, IStatusCodeHttpResult, IContentTypeHt
 
     // UTF-8 without a byte-order mark: Twilio wants "<?xml" as the very first bytes.
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+    private static readonly XmlWriterSettings Indented = new() { Encoding = Utf8, Indent = true };
+    private static readonly XmlWriterSettings Unindented = new() { Encoding = Utf8 };
 
     private readonly SaveOptions _formatting;
 
@@ -51,8 +53,7 @@ public sealed class TwiMLResult : IResult, IStatusCodeHttpResult, IContentTypeHt
         if (Twiml is null)
             return EmptyDocument;
         var buffer = new MemoryStream(1024);
-        var settings = new XmlWriterSettings { Encoding = Utf8, Indent = !_formatting.HasFlag(SaveOptions.DisableFormatting) };
-        using (var writer = XmlWriter.Create(buffer, settings))
+        using (var writer = XmlWriter.Create(buffer, _formatting.HasFlag(SaveOptions.DisableFormatting) ? Unindented : Indented))
             Twiml.ToXDocument().Save(writer);
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
