@@ -30,6 +30,10 @@ internal static class DatabaseExtensions
                     .Append(SqliteSettings).Append(services.GetRequiredService<SqliteWriteGate>())));
         }
 
+        // For a service that needs the context on some paths only: resolving VoiceDbContext rents one from the pool
+        // (and returns and resets it at the end of the request), which the first webhook of a call has no use for.
+        builder.Services.AddScoped(services => new Lazy<VoiceDbContext>(services.GetRequiredService<VoiceDbContext>));
+
         builder.Services.AddSingleton<DatabaseMigrationState>();
         builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;

@@ -8,8 +8,13 @@ namespace Ciptex.Voice.Ivr;
 
 /// <summary>The state the IVR keeps between webhooks, and the steps that more than one webhook leads to.</summary>
 public sealed class CallFlow(
-    VoiceDbContext db, IvrScript script, SupportCalendar calendar, KnownCallersRead knownCallers, CallStarts starts, TimeProvider time)
+    Lazy<VoiceDbContext> database, IvrScript script, SupportCalendar calendar, KnownCallersRead knownCallers, CallStarts starts,
+    TimeProvider time)
 {
+    // Taken from the pool only when a step reads or writes: the greeting answers from memory (docs/benchmarks.md).
+    // The request's endpoints that also take VoiceDbContext get this same instance.
+    private VoiceDbContext Db => database.Value;
+
     // Asked on every webhook of every call: compiled once rather than translated per request (docs/benchmarks.md).
     // The session comes with its customer in one round trip (most steps want both, and both are then tracked), by a
     // plain LEFT JOIN on the key: a FirstOrDefault in the projection would number every customer's rows instead.
@@ -30,13 +35,13 @@ public sealed class CallFlow(
     public async Task<CallSession> SessionAsync(VoiceForm form, CancellationToken ct)
     {
         var callSid = form.CallSid!;
-        if (db.Set<CallSession>().Local.FindEntry(callSid)?.Entity is { } tracked)
+        if (Db.Set<CallSession>().Local.FindEntry(callSid)?.Entity is { } tracked)
             return tracked;
         await starts.StoredAsync(callSid);
-        if ((await SessionByCallSid(db, callSid, ct))?.Session is { } stored)
+        if ((await SessionByCallSid(Db, callSid, ct))?.Session is { } stored)
             return stored;
         var session = NewSession(form, await KnownCallerAsync(form.From, ct), announced: null);
-        db.Add(session);
+        Db.Add(session);
         return session;
     }
 
@@ -60,8 +65,8 @@ public sealed class CallFlow(
     private async Task<IReadOnlyDictionary<string, KnownCaller>> LoadKnownCallersAsync(CancellationToken ct)
     {
         var contacts = await (
-            from contact in db.Set<CustomerContact>()
-            join customer in db.Set<Customer>() on contact.CustomerId equals customer.Id
+            from contact in Db.Set<CustomerContact>()
+            join customer in Db.Set<Customer>() on contact.CustomerId equals customer.Id
             orderby customer.Id
             select new { contact.Phone, Caller = new KnownCaller(customer.Id, customer.Name, customer.Package) })
             .AsNoTracking().ToListAsync(ct);
@@ -72,11 +77,11 @@ public sealed class CallFlow(
     }
 
     public async Task<Customer?> CustomerOfAsync(CallSession session, CancellationToken ct) =>
-        session.CustomerId is not { } id ? null : db.Set<Customer>().Local.FindEntry(id)?.Entity ?? await CustomerById(db, id, ct);
+        session.CustomerId is not { } id ? null : Db.Set<Customer>().Local.FindEntry(id)?.Entity ?? await CustomerById(Db, id, ct);
 
     public Task<Customer?> CustomerWithAccountAsync(string digits, CancellationToken ct) =>
         digits.Length == 6 && digits.All(char.IsAsciiDigit)
-            ? db.Set<Customer>().SingleOrDefaultAsync(c => c.AccountNumber == digits, ct)
+            ? Db.Set<Customer>().SingleOrDefaultAsync(c => c.AccountNumber == digits, ct)
             : Task.FromResult<Customer?>(null);
 
     /// <summary>Unverified callers get the standard business hours.</summary>

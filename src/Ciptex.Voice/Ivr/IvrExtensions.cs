@@ -12,7 +12,7 @@ internal static class IvrExtensions
         builder.Services.AddSingleton<KnownCallersRead>();
         builder.Services.AddSingleton<CallStarts>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<CallStarts>());
-        builder.Services.TryAddScoped<IOpenIncidents, NoOpenIncidents>();
+        builder.Services.TryAddSingleton<IOpenIncidents, NoOpenIncidents>();
         builder.Services.AddTwilioRestClient();
         // Messages callers left on the fallback line while we were down become tickets.
         OutageRecordingsJob.Register(builder.Services);

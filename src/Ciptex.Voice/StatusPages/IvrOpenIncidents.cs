@@ -9,7 +9,7 @@ namespace Ciptex.Voice.StatusPages;
 /// Every call asks, and the answer changes only when a poll stores news, so it is kept in memory
 /// (<see cref="OpenIncidentsRead"/>).
 /// </summary>
-internal sealed class IvrOpenIncidents(StatusBoard board, OpenIncidentsRead cache) : IOpenIncidents
+internal sealed class IvrOpenIncidents(IServiceScopeFactory scopes, OpenIncidentsRead cache) : IOpenIncidents
 {
     /// <summary>
     /// Twilio often has several carrier incidents open at once; a caller should not wait through all of them before
@@ -19,12 +19,17 @@ internal sealed class IvrOpenIncidents(StatusBoard board, OpenIncidentsRead cach
 
     public Task<IReadOnlyList<OpenIncident>> GetAsync(CancellationToken cancellationToken) => cache.GetAsync(LoadAsync, cancellationToken);
 
-    private async Task<IReadOnlyList<OpenIncident>> LoadAsync(CancellationToken cancellationToken) =>
-        (await board.GetOpenIncidentsAsync(cancellationToken))
+    // A scope of its own: the answer outlives the request that happens to read it, and a request answered from memory
+    // takes no database context from the pool.
+    private async Task<IReadOnlyList<OpenIncident>> LoadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<StatusBoard>().GetOpenIncidentsAsync(cancellationToken))
             .OrderByDescending(i => i.UpdatedAt)
             .Take(MostAnnounced)
             .Select(i => new OpenIncident(i.PageKey, i.PageName, i.Name, i.StatusWord.ToLowerInvariant()))
             .ToList();
+    }
 }
 
 /// <summary>

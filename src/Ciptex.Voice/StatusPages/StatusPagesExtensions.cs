@@ -26,7 +26,7 @@ internal static class StatusPagesExtensions
         builder.Services.AddScoped<StatusBoard>();
         builder.Services.AddSingleton<OpenIncidentsRead>();
         // Replaces the IVR's "no incidents" default whichever feature is added first.
-        builder.Services.Replace(ServiceDescriptor.Scoped<IOpenIncidents, IvrOpenIncidents>());
+        builder.Services.Replace(ServiceDescriptor.Singleton<IOpenIncidents, IvrOpenIncidents>());
 
         // The jobs must be declared before the host is built, so the page list is read from configuration here; a bad
         // list is reported by the validator at start, and until then only well-formed, distinct keys get a job.
