@@ -41,8 +41,6 @@ public sealed class TwiMLResult : IResult, IStatusCodeHttpResult, IContentTypeHt
 
     public string ContentType => XmlContentType;
 
-    public string ToXml() => Utf8.GetString(ToUtf8().Span);
-
     /// <summary>
     /// The document as the response carries it: written as UTF-8 straight from the Twilio library's
     /// <see cref="XDocument"/>, as its own <c>ToString</c> would write it (indented unless told otherwise), without the
