@@ -28,6 +28,11 @@ public sealed class OutboundSmsDispatcher(
     private int _failureStreak;
     private DateTimeOffset? _pausedUntil;
 
+    // The rate limit was spent until then. Every save that adds a text wakes the dispatcher; before this instant a
+    // wake-up has nothing to send, and claiming a text only to give it back cost two writes and three queries each
+    // time, while callers' tickets waited for the write lock (docs/benchmarks.md).
+    private DateTimeOffset? _rateFreeAt;
+
     /// <summary>
     /// Names this dispatcher's leases; unique per process start, so a restarted host never mistakes old ones for its own.
     /// The host name is cut so the whole fits the column (PostgreSQL enforces its length; a pod name can be 63 long).
@@ -82,6 +87,8 @@ public sealed class OutboundSmsDispatcher(
                 var current = options.CurrentValue;
                 if (!current.IsDryRun && _pausedUntil is { } until && until > time.GetUtcNow())
                     return new DispatchPass(handled, until);
+                if (!current.IsDryRun && _rateFreeAt is { } free && free > time.GetUtcNow())
+                    return new DispatchPass(handled, free);
 
                 await using var scope = scopes.CreateAsyncScope();
                 var leases = scope.ServiceProvider.GetRequiredService<OutboxLeases>();
@@ -89,7 +96,10 @@ public sealed class OutboundSmsDispatcher(
                 if (message is null)
                     return new DispatchPass(handled, await leases.NextDueAsync(time.GetUtcNow(), ct));
                 if (await HandleAsync(scope.ServiceProvider, leases, message, current, ct) is { } rateFreeAt)
+                {
+                    _rateFreeAt = rateFreeAt;
                     return new DispatchPass(handled, rateFreeAt);
+                }
                 handled++;
             }
         }
