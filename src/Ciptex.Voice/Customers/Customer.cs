@@ -14,6 +14,9 @@ public sealed class Customer
     public required string Name { get; set; }
     public SupportPackage Package { get; set; }
     public List<CustomerContact> Contacts { get; set; } = [];
+
+    /// <summary>The customer without its contacts, for another context to read.</summary>
+    public Customer Copy() => new() { Id = Id, AccountNumber = AccountNumber, Name = Name, Package = Package };
 }
 
 public sealed class CustomerContact

@@ -32,6 +32,9 @@ public sealed class CallSession
     public string? RecordingSid { get; set; }
     public string? RecordingUrl { get; set; }
     public string? Transcription { get; set; }
+
+    /// <summary>A copy for another context to store.</summary>
+    public CallSession Copy() => (CallSession)MemberwiseClone();
 }
 
 internal sealed class CallSessionConfiguration : IEntityTypeConfiguration<CallSession>

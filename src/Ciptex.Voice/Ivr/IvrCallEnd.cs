@@ -54,14 +54,17 @@ internal static class IvrCallEnd
                 Transcription = session.Transcription,
                 // The first delivery links the ticket to the session in the commit that stores it.
                 MayBeOpen = session.TicketId is not null,
-            }, ct, numbered: t => session.TicketId = t.Id);
+                Session = session,
+            }, ct);
         }
         ticket.RecordingUrl ??= form.RecordingUrl ?? session.RecordingUrl;
         ticket.RecordingSid ??= form.RecordingSid ?? session.RecordingSid;
         ticket.RecordingDurationSeconds ??= form.RecordingDuration;
         ticket.Transcription ??= session.Transcription;
         session.TicketId = ticket.Id;
-        await db.SaveChangesAsync(ct);
+        // A ticket just opened was stored with all of this (TicketService.OpenAsync); a retried delivery may add to it.
+        if (db.ChangeTracker.HasChanges())
+            await db.SaveChangesAsync(ct);
 
         var texted = ticket.CallerNumber is { } caller && PhoneNumberFormat.IsMobile(caller);
         script.ReadBack(r, ticket, texts.Due(ticket), texted, withoutRecording: ticket.RecordingUrl is null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ciptex.Voice.Customers;
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Escalation;
+using Ciptex.Voice.Ivr;
 using Ciptex.Voice.Phones;
 using Ciptex.Voice.Sla;
 using Ciptex.Voice.Sms;
@@ -23,6 +24,9 @@ public sealed record NewTicket(
     /// have none skips that read; two deliveries that still race are told apart by the unique CallSid.
     /// </summary>
     public bool MayBeOpen { get; init; } = true;
+
+    /// <summary>The call's session, tracked by the caller's context: linked to the ticket (and stored, if new) in the commit that stores it.</summary>
+    public CallSession? Session { get; init; }
 }
 
 /// <summary>The caller's recorded message, stored with the ticket when it is known as the ticket opens.</summary>
@@ -33,14 +37,13 @@ public sealed record TicketRecording(string Sid, string Url, int? DurationSecond
 /// </summary>
 public sealed class TicketService(
     VoiceDbContext db, SupportCalendar calendar, SmsOutbox outbox, OnCallPager pager, TicketTexts texts,
-    EscalationTexts escalationTexts, TimeProvider time, ILogger<TicketService> logger)
+    EscalationTexts escalationTexts, TicketWriter writer, TimeProvider time, ILogger<TicketService> logger)
 {
-    /// <summary>Opens a ticket; for a call, at most one per CallSid however often Twilio retries.</summary>
-    /// <param name="numbered">
-    /// The caller's own change that needs the ticket's number (a call linking its session): made once the ticket has
-    /// one, and committed with it, so the whole of it is one write.
-    /// </param>
-    public async Task<Ticket> OpenAsync(NewTicket request, CancellationToken ct, Action<Ticket>? numbered = null)
+    /// <summary>
+    /// Opens a ticket; for a call, at most one per CallSid however often Twilio retries. The ticket is stored by the
+    /// <see cref="TicketWriter"/>, with other callers' in one commit, and comes back tracked by this context as stored.
+    /// </summary>
+    public async Task<Ticket> OpenAsync(NewTicket request, CancellationToken ct)
     {
         if (request is { CallSid: { } callSid, MayBeOpen: true } && await FindByCallAsync(callSid, ct) is { } existing)
             return existing;
@@ -51,52 +54,115 @@ public sealed class TicketService(
         var ticket = new Ticket
         {
             Reference = $"pending:{Guid.NewGuid():N}",
-            Category = request.Category, Channel = request.Channel, CustomerId = request.Customer?.Id, Customer = request.Customer,
+            Category = request.Category, Channel = request.Channel, CustomerId = request.Customer?.Id,
             CallerNumber = request.CallerNumber, CallSid = request.CallSid, Summary = request.Summary,
             ClockPackage = clock, Chargeable = request.Chargeable, OpenedAt = openedAt,
             FirstResponseDueAt = calendar.DueAt(openedAt, request.Category, clock),
             RecordingSid = request.Recording?.Sid, RecordingUrl = request.Recording?.Url,
             RecordingDurationSeconds = request.Recording?.DurationSeconds, Transcription = request.Transcription,
         };
+        var session = request.Session;
+        var sessionIsNew = session is not null && db.Entry(session).State == EntityState.Added;
+        var stored = await writer.StoreAsync(new TicketToStore(ticket, request.Customer?.Copy(), session?.Copy(), sessionIsNew));
+
+        // Committed by the writer: tracked here as this context would have it after saving it itself. A ticket a
+        // racing delivery stored may be known here already.
+        if (stored != ticket && db.Set<Ticket>().Local.FindEntry(stored.Id)?.Entity is { } tracked)
+            return tracked;
+        stored.Customer = request.Customer?.Id == stored.CustomerId ? request.Customer : null;
+        db.Attach(stored);
+        if (session is not null && stored.CallSid == session.CallSid)
+            Linked(session, stored.Id);
+        if (stored == ticket)
+            logger.LogInformation("Ticket {Reference} opened: {Category} via {Channel}, due {DueAt:o}",
+                ticket.Reference, ticket.Category, ticket.Channel, ticket.FirstResponseDueAt);
+        return stored;
+    }
+
+    // The writer stored the session's link (and the session, if it was new): nothing of it is left for this context to save.
+    private void Linked(CallSession session, long ticketId)
+    {
+        var entry = db.Entry(session);
+        session.TicketId = ticketId;
+        if (entry.State == EntityState.Added)
+        {
+            entry.State = EntityState.Unchanged;
+            return;
+        }
+        var link = entry.Property(s => s.TicketId);
+        link.OriginalValue = ticketId;
+        link.IsModified = false;
+    }
+
+    /// <summary>The <see cref="TicketWriter"/>'s transaction; on SQLite it holds the database's one write lock from its start.</summary>
+    internal Task<IDbContextTransaction> BeginAsync() => db.Database.BeginTransactionAsync();
+
+    /// <summary>
+    /// The <see cref="TicketWriter"/>'s part, inside its transaction: numbers the tickets, links their sessions, adds the
+    /// texts they cause and saves them all together.
+    /// </summary>
+    internal async Task<List<Ticket>> WriteAsync(IReadOnlyList<TicketToStore> batch)
+    {
+        var nextId = db.OnSqlite ? await NextSqliteTicketId(db, CancellationToken.None) : 0;
+        var tickets = new List<Ticket>(batch.Count);
+        var customers = new Dictionary<int, Customer>();
+        // Each added entity would otherwise have every one added before it scanned for changes (by the lookups of
+        // the outbox and the pager, and twice by the save): they are all detected once, before the save.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await NumberAsync(ticket, ct);
-            numbered?.Invoke(ticket);
-            await AnnounceAsync(ticket, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            foreach (var (ticket, customer, session, sessionIsNew) in batch)
+            {
+                ticket.Customer = customer is null ? null : customers.TryGetValue(customer.Id, out var known) ? known : customers[customer.Id] = db.Attach(customer).Entity;
+                await NumberAsync(ticket, db.OnSqlite ? nextId++ : (long?)null);
+                if (session is not null)
+                    LinkSession(session, sessionIsNew, ticket.Id);
+                await AnnounceAsync(ticket, CancellationToken.None);
+                tickets.Add(ticket);
+            }
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync();
         }
-        catch (DbUpdateException) when (request.CallSid is not null)
+        finally
         {
-            // Two deliveries of the same record action raced; the other one stored the ticket.
-            db.ChangeTracker.Clear();
-            return await FindByCallAsync(request.CallSid, ct) ?? throw new InvalidOperationException("Ticket vanished after a unique-key conflict.");
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
-        logger.LogInformation("Ticket {Reference} opened: {Category} via {Channel}, due {DueAt:o}",
-            ticket.Reference, ticket.Category, ticket.Channel, ticket.FirstResponseDueAt);
-        return ticket;
+        return tickets;
     }
 
     /// <summary>
     /// Gives the ticket its number, and the reference made of it, inside the transaction that stores it. On SQLite
-    /// that transaction holds the database's one write lock from its start (BEGIN IMMEDIATE), so the next number is
-    /// read and the ticket is written once, with its reference and text; elsewhere the database numbers it on insert
-    /// and the reference follows in a second statement. The lock is held while a ticket opens: every statement saved
-    /// here is a statement the next caller does not wait for (docs/benchmarks.md).
+    /// that transaction holds the database's one write lock from its start (BEGIN IMMEDIATE), so the next numbers are
+    /// read once and each ticket is written once, with its reference and text; elsewhere the database numbers it on
+    /// insert and the reference follows in a second statement. The lock is held while tickets are written: every
+    /// statement saved here is a statement the next callers do not wait for (docs/benchmarks.md).
     /// </summary>
-    private async Task NumberAsync(Ticket ticket, CancellationToken ct)
+    private async Task NumberAsync(Ticket ticket, long? id)
     {
-        if (db.OnSqlite)
+        if (id is { } given)
         {
-            ticket.Id = await NextSqliteTicketId(db, ct);
+            ticket.Id = given;
             ticket.Reference = Ticket.ReferenceFor(ticket.Id);
             db.Add(ticket);
             return;
         }
         db.Add(ticket);
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync();
         ticket.Reference = Ticket.ReferenceFor(ticket.Id);
+    }
+
+    private void LinkSession(CallSession session, bool isNew, long ticketId)
+    {
+        if (isNew)
+        {
+            session.TicketId = ticketId;
+            db.Add(session);
+            return;
+        }
+        // Only the link is written: whatever else the caller changed in its session is the caller's to save.
+        var link = new CallSession { CallSid = session.CallSid };
+        db.Attach(link);
+        link.TicketId = ticketId;
     }
 
     // AUTOINCREMENT's own counter, so a number is never given twice even if a ticket were deleted. A plain command on

@@ -29,6 +29,13 @@ public sealed class PhoneCall(TwilioWebhooks twilio, string? from, string callSi
     public Task<XDocument> RecordAsync(string recordingSid = "RE00000000000000000000000000000001", int seconds = 20) =>
         SendAsync(_call.Recorded(recordingSid, seconds));
 
+    /// <summary>The record action delivered once more, as Twilio retries it: what it answered, the call left as it was.</summary>
+    public async Task<XDocument> RecordDeliveredAgainAsync(string recordingSid = "RE00000000000000000000000000000001", int seconds = 20)
+    {
+        using var response = await PostAsync(_call.Recorded(recordingSid, seconds));
+        return await TwilioWebhooks.ReadTwimlAsync(response);
+    }
+
     /// <summary>Twilio's call status callback when the line goes dead.</summary>
     public Task<HttpResponseMessage> HangUpAsync(string status = "completed") => PostAsync(_call.StatusCallback(status));
 
