@@ -27,7 +27,10 @@ public sealed class SmsOutbox(VoiceDbContext db, TimeProvider time, OutboxWakeIn
     /// For a key that names something created in the caller's own uncommitted transaction, which no stored text can
     /// carry yet; the unique key still refuses a double at the commit.
     /// </summary>
-    public void AddNew(OutgoingSms sms) => db.Add(ToMessage(sms, time.GetUtcNow()));
+    public void AddNew(OutgoingSms sms) => db.Add(Untracked(sms));
+
+    /// <summary>The row for a text that the caller writes itself (a batch of tickets), tracked by no context.</summary>
+    public OutboundMessage Untracked(OutgoingSms sms) => ToMessage(sms, time.GetUtcNow());
 
     /// <summary>The fan-out form: one query for the keys that already exist, however many texts.</summary>
     public async Task<int> EnqueueManyAsync(IReadOnlyCollection<OutgoingSms> texts, CancellationToken cancellationToken = default)

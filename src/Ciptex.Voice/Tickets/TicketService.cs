@@ -37,7 +37,7 @@ public sealed record TicketRecording(string Sid, string Url, int? DurationSecond
 /// </summary>
 public sealed class TicketService(
     VoiceDbContext db, SupportCalendar calendar, SmsOutbox outbox, OnCallPager pager, TicketTexts texts,
-    EscalationTexts escalationTexts, TicketWriter writer, TimeProvider time, ILogger<TicketService> logger)
+    EscalationTexts escalationTexts, TicketWriter writer, OutboxWakeInterceptor wake, TimeProvider time, ILogger<TicketService> logger)
 {
     /// <summary>
     /// Opens a ticket; for a call, at most one per CallSid however often Twilio retries. The ticket is stored by the
@@ -106,6 +106,8 @@ public sealed class TicketService(
         var nextId = db.OnSqlite ? await NextSqliteTicketId(db, CancellationToken.None) : 0;
         var tickets = new List<Ticket>(batch.Count);
         var customers = new Dictionary<int, Customer>();
+        var tracked = false;
+        await using var rows = new TicketRows(db, wake);
         // Each added entity would otherwise have every one added before it scanned for changes (by the lookups of
         // the outbox and the pager, and twice by the save): they are all detected once, before the save.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -113,21 +115,51 @@ public sealed class TicketService(
         {
             foreach (var (ticket, customer, session, sessionIsNew) in batch)
             {
-                ticket.Customer = customer is null ? null : customers.TryGetValue(customer.Id, out var known) ? known : customers[customer.Id] = db.Attach(customer).Entity;
-                await NumberAsync(ticket, db.OnSqlite ? nextId++ : (long?)null);
-                if (session is not null)
-                    LinkSession(session, sessionIsNew, ticket.Id);
-                await AnnounceAsync(ticket, CancellationToken.None);
+                // Written again on its own after a batch failed: what the failed attempt added is gone with its rollback.
+                ticket.Escalations.Clear();
+                // A P1 pages the escalation matrix, which the pager does through the change tracker.
+                if (db.OnSqlite && ticket.Category != FaultCategory.P1)
+                    await WriteRowsAsync(rows, ticket, nextId++, customer, session, sessionIsNew);
+                else
+                {
+                    ticket.Customer = customer is null ? null : customers.TryGetValue(customer.Id, out var known) ? known : customers[customer.Id] = db.Attach(customer).Entity;
+                    await NumberAsync(ticket, db.OnSqlite ? nextId++ : (long?)null);
+                    if (session is not null)
+                        LinkSession(session, sessionIsNew, ticket.Id);
+                    await AnnounceAsync(ticket, CancellationToken.None);
+                    tracked = true;
+                }
                 tickets.Add(ticket);
             }
-            db.ChangeTracker.DetectChanges();
-            await db.SaveChangesAsync();
+            if (tracked)
+            {
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync();
+            }
         }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
         return tickets;
+    }
+
+    /// <summary>The ticket, its session and the caller's text as rows, numbered from the SQLite counter read for the batch.</summary>
+    private async Task WriteRowsAsync(TicketRows rows, Ticket ticket, long id, Customer? customer, CallSession? session, bool sessionIsNew)
+    {
+        ticket.Id = id;
+        ticket.Reference = Ticket.ReferenceFor(id);
+        ticket.Customer = customer;
+        await rows.InsertAsync(ticket);
+        if (session is not null && sessionIsNew)
+        {
+            session.TicketId = ticket.Id;
+            await rows.InsertAsync(session);
+        }
+        else if (session is not null)
+            await rows.LinkAsync(session.CallSid, ticket.Id);
+        if (ticket.Channel == TicketChannel.Phone && Confirmation(ticket) is { } text)
+            await rows.InsertAsync(outbox.Untracked(text));
     }
 
     /// <summary>
@@ -256,10 +288,15 @@ public sealed class TicketService(
     /// </summary>
     private void ConfirmToCaller(Ticket ticket)
     {
-        if (ticket.CallerNumber is { } number && PhoneNumberFormat.IsMobile(number))
-            outbox.AddNew(new OutgoingSms($"ticket-confirmation:{ticket.Reference}", number, texts.Confirmation(ticket), "ticket-confirmation",
-                MessagePriority.Customer, ticket.Reference));
+        if (Confirmation(ticket) is { } text)
+            outbox.AddNew(text);
     }
+
+    private OutgoingSms? Confirmation(Ticket ticket) =>
+        ticket.CallerNumber is { } number && PhoneNumberFormat.IsMobile(number)
+            ? new OutgoingSms($"ticket-confirmation:{ticket.Reference}", number, texts.Confirmation(ticket), "ticket-confirmation",
+                MessagePriority.Customer, ticket.Reference)
+            : null;
 
     private async Task TextCallerAsync(Ticket ticket, string key, string body, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Ciptex.Voice.Customers;
 using Ciptex.Voice.Ivr;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ciptex.Voice.Tickets;
 
@@ -110,17 +109,27 @@ public sealed class TicketWriter(IServiceScopeFactory scopes)
         }
     }
 
-    /// <summary>Two deliveries of the same record action raced, and the other one stored the ticket: that one is the call's.</summary>
+    /// <summary>
+    /// Two deliveries of the same record action raced, and the other one stored the ticket (the unique CallSid refused
+    /// this one's): that one is the call's.
+    /// </summary>
     private async Task FailedAloneAsync(QueuedTicket queued, Exception ex)
     {
-        if (ex is DbUpdateException && queued.Ticket.Ticket.CallSid is { } callSid)
+        try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<TicketService>().FindByCallAsync(callSid, CancellationToken.None) is { } winner)
+            if (queued.Ticket.Ticket.CallSid is { } callSid)
             {
-                queued.Stored.TrySetResult(winner);
-                return;
+                await using var scope = scopes.CreateAsyncScope();
+                if (await scope.ServiceProvider.GetRequiredService<TicketService>().FindByCallAsync(callSid, CancellationToken.None) is { } winner)
+                {
+                    queued.Stored.TrySetResult(winner);
+                    return;
+                }
             }
+        }
+        catch (Exception)
+        {
+            // The database failing now too: the caller hears of the first failure.
         }
         queued.Stored.TrySetException(ex);
     }
