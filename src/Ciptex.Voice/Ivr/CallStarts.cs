@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Data;
-using System.Data.Common;
 using System.Threading.Channels;
 using Ciptex.Voice.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Ciptex.Voice.Ivr;
 
@@ -89,45 +86,20 @@ public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<Call
 
     /// <summary>
     /// The batch in one transaction (begun through EF Core, so the SQLite write gate sees it), one prepared statement
-    /// run for each session, which leaves a session stored already (by a retried first webhook, or a later one handled
-    /// by another instance) as it is. Tracked and saved by EF Core the sessions cost more CPU than the rest of the
-    /// greeting, and a statement of many rows through EF Core's raw SQL was still a tenth of it (docs/benchmarks.md).
+    /// run for each session (<see cref="EntityRows{T}"/>), which leaves a session stored already (by a retried first
+    /// webhook, or a later one handled by another instance) as it is. Tracked and saved by EF Core the sessions cost
+    /// more CPU than the rest of the greeting, and a statement of many rows through EF Core's raw SQL was still a
+    /// tenth of it (docs/benchmarks.md).
     /// </summary>
     private static async Task InsertAsync(VoiceDbContext db, List<Queued> batch)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = """
-            INSERT INTO "CallSession" ("CallSid", "From", "CustomerId", "AnnouncedPages", "StartedAt", "Chargeable", "HangUpPaged")
-            VALUES (@callSid, @from, @customerId, @announcedPages, @startedAt, FALSE, FALSE)
-            ON CONFLICT ("CallSid") DO NOTHING
-            """;
-        var callSid = Parameter(command, "@callSid", DbType.String);
-        var from = Parameter(command, "@from", DbType.String);
-        var customerId = Parameter(command, "@customerId", DbType.Int32);
-        var announcedPages = Parameter(command, "@announcedPages", DbType.String);
-        var startedAt = Parameter(command, "@startedAt", db.OnSqlite ? DbType.Int64 : DbType.DateTimeOffset);
-        await command.PrepareAsync();
-        foreach (var session in batch.Select(queued => queued.Session))
+        await using (var sessions = await EntityRows<CallSession>.PrepareAsync(db, onConflict: """ON CONFLICT ("CallSid") DO NOTHING"""))
         {
-            callSid.Value = session.CallSid;
-            from.Value = (object?)session.From ?? DBNull.Value;
-            customerId.Value = (object?)session.CustomerId ?? DBNull.Value;
-            announcedPages.Value = (object?)session.AnnouncedPages ?? DBNull.Value;
-            startedAt.Value = db.StoredInstant(session.StartedAt);
-            await command.ExecuteNonQueryAsync();
+            foreach (var queued in batch)
+                await sessions.InsertAsync(queued.Session);
         }
         await transaction.CommitAsync();
-    }
-
-    private static DbParameter Parameter(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
