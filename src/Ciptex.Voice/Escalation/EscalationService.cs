@@ -18,8 +18,18 @@ public sealed class EscalationService(
     {
         var now = time.GetUtcNow();
         var levels = await matrix.LevelsAsync(ct);
+        // Only tickets whose clock can have reached the first level are read: support time never runs faster than
+        // the wall clock, so a ticket opened less than that share of its target ago has nothing due (a P1 texts level
+        // 1 at once). Reading every waiting ticket each minute, with its customer and escalations, took tens of
+        // megabytes and seconds of CPU once a burst of calls had opened thousands (docs/benchmarks.md).
+        var first = levels.Count > 0 ? Math.Max(0, levels.Min(l => l.At)) : 0;
+        var p2 = now - SupportCalendar.FirstResponseTarget(FaultCategory.P2) * first;
+        var p3 = now - SupportCalendar.FirstResponseTarget(FaultCategory.P3) * first;
+        var p4 = now - SupportCalendar.FirstResponseTarget(FaultCategory.P4) * first;
         var waiting = await db.Set<Ticket>().Include(t => t.Customer).Include(t => t.Escalations)
             .Where(t => t.FirstRespondedAt == null && (t.Status == TicketStatus.Open || t.Status == TicketStatus.Acknowledged))
+            .Where(t => t.Category == FaultCategory.P1 || (t.Category == FaultCategory.P2 && t.OpenedAt <= p2)
+                        || (t.Category == FaultCategory.P3 && t.OpenedAt <= p3) || (t.Category == FaultCategory.P4 && t.OpenedAt <= p4))
             .OrderBy(t => t.FirstResponseDueAt).ToListAsync(ct);
 
         var sent = 0;
