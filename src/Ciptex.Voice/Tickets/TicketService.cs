@@ -42,6 +42,7 @@ public sealed class TicketService(
     /// <summary>
     /// Opens a ticket; for a call, at most one per CallSid however often Twilio retries. The ticket is stored by the
     /// <see cref="TicketWriter"/>, with other callers' in one commit, and comes back tracked by this context as stored.
+    /// Not to be called inside a transaction of the caller's: on SQLite the writer would wait for its lock.
     /// </summary>
     public async Task<Ticket> OpenAsync(NewTicket request, CancellationToken ct)
     {
