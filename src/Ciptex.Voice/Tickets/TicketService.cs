@@ -84,12 +84,10 @@ public sealed class TicketService(
     private void Linked(CallSession session, long ticketId)
     {
         var entry = db.Entry(session);
-        session.TicketId = ticketId;
+        // A session added here keeps the values it was added with as its original ones, TicketId null among them.
         if (entry.State == EntityState.Added)
-        {
             entry.State = EntityState.Unchanged;
-            return;
-        }
+        session.TicketId = ticketId;
         var link = entry.Property(s => s.TicketId);
         link.OriginalValue = ticketId;
         link.IsModified = false;
