@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Xml.Linq;
 using Ciptex.Voice.Data;
+using Ciptex.Voice.Sla;
+using Ciptex.Voice.Sms;
 using Ciptex.Voice.Tests.Infrastructure;
 using Ciptex.Voice.Tickets;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -66,6 +68,31 @@ public sealed class CallersTogetherTests : IvrTestBase
         foreach (var (call, answer) in calls.Zip(answers).Skip(1))
             Assert.Contains(TicketReferences.Spoken(Assert.Single(tickets, t => t.CallSid == call.CallSid).Reference), Said(answer));
         Assert.Equal(tickets.Select(t => t.Reference).Order(), (await TextsAsync()).Select(m => m.TicketReference!).Order());
+    }
+
+    [Fact]
+    public async Task A_P1_committed_with_other_callers_tickets_pages_on_call_at_once_and_each_caller_is_texted()
+    {
+        var p1 = Call(AcmeMobile);
+        await p1.DialAsync();
+        await p1.PressAsync("1");
+        await p1.PressAsync("1"); // production is affected
+        Assert.Contains("After the tone", p1.Said);
+        var others = await ReadyToRecordAsync(BrightsideMobile, StrangerMobile);
+
+        await WhileTheWriteLockIsHeldAsync(3, () => [p1.RecordAsync(), .. others.Select(call => call.RecordAsync())]);
+
+        Assert.Equal(1, _transactions.Transactions);
+        var tickets = await TicketsAsync();
+        var critical = Assert.Single(tickets, t => t.CallSid == p1.CallSid);
+        Assert.Equal(FaultCategory.P1, critical.Category);
+        Assert.Equal(1, Assert.Single(critical.Escalations).Level);
+        var texts = await TextsAsync();
+        var page = Assert.Single(texts, m => m.Purpose == "escalation");
+        Assert.Equal((VoiceApp.OnCallPhone, MessagePriority.UrgentPage), (page.To, page.Priority));
+        Assert.Contains($"{critical.Reference} P1 Business Critical for Acme Retail", page.Body);
+        Assert.Equal(tickets.Select(t => t.Reference).Order(),
+            texts.Where(m => m.Purpose == "ticket-confirmation").Select(m => m.TicketReference!).Order());
     }
 
     /// <summary>Callers at the beep: dialled, category chosen (P3, no further question), sessions stored.</summary>
