@@ -20,16 +20,9 @@ public sealed class CallersTogetherTests : IvrTestBase
 {
     private readonly TransactionsBegun _transactions = new();
 
-    public CallersTogetherTests()
-    {
-        App.TestServices.Add(services => services.AddSingleton<IInterceptor>(_transactions));
-        // The lock held here is SQLite's one write lock: on PostgreSQL writers do not queue for one, so this stays on
-        // SQLite under CIPTEX_TEST_DATABASE=Postgres too.
-        App.Settings["Database:Provider"] = "Sqlite";
-        App.Settings["ConnectionStrings:Voice"] = $"Data Source={App.DatabasePath}";
-    }
+    public CallersTogetherTests() => App.TestServices.Add(services => services.AddSingleton<IInterceptor>(_transactions));
 
-    [Fact]
+    [SqliteFact]
     public async Task Callers_who_leave_their_messages_at_once_each_get_their_own_ticket_numbered_in_turn_in_one_commit()
     {
         var calls = await ReadyToRecordAsync(AcmeMobile, BrightsideMobile, StrangerMobile, "+447700900777", "+447700900888");
@@ -51,7 +44,7 @@ public sealed class CallersTogetherTests : IvrTestBase
         Assert.All(tickets, t => Assert.Equal(t.CallerNumber, Assert.Single(texts, m => m.TicketReference == t.Reference).To));
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_retried_delivery_in_the_same_commit_as_other_callers_gets_the_calls_one_ticket_and_costs_them_nothing()
     {
         var calls = await ReadyToRecordAsync(AcmeMobile, BrightsideMobile, StrangerMobile);
@@ -70,7 +63,7 @@ public sealed class CallersTogetherTests : IvrTestBase
         Assert.Equal(tickets.Select(t => t.Reference).Order(), (await TextsAsync()).Select(m => m.TicketReference!).Order());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task A_P1_committed_with_other_callers_tickets_pages_on_call_at_once_and_each_caller_is_texted()
     {
         var p1 = Call(AcmeMobile);
