@@ -14,7 +14,9 @@ namespace Ciptex.Voice.Tests.Ivr;
 /// During a major incident many callers leave their messages at once. Their tickets are stored together, in one
 /// transaction (<see cref="TicketWriter"/>), and each caller still hears their own reference and gets their own text.
 /// The write lock is held by another writer of the service until every caller is waiting, so they provably arrive
-/// together.
+/// together. That lock is SQLite's: under <c>CIPTEX_TEST_DATABASE=Postgres</c> these fail, as the tests that open the
+/// SQLite file do (README); kept on SQLite in that run they would break the others, whose compiled queries belong to
+/// the first provider's model in the process.
 /// </summary>
 public sealed class CallersTogetherTests : IvrTestBase
 {
@@ -22,7 +24,7 @@ public sealed class CallersTogetherTests : IvrTestBase
 
     public CallersTogetherTests() => App.TestServices.Add(services => services.AddSingleton<IInterceptor>(_transactions));
 
-    [SqliteFact]
+    [Fact]
     public async Task Callers_who_leave_their_messages_at_once_each_get_their_own_ticket_numbered_in_turn_in_one_commit()
     {
         var calls = await ReadyToRecordAsync(AcmeMobile, BrightsideMobile, StrangerMobile, "+447700900777", "+447700900888");
@@ -44,7 +46,7 @@ public sealed class CallersTogetherTests : IvrTestBase
         Assert.All(tickets, t => Assert.Equal(t.CallerNumber, Assert.Single(texts, m => m.TicketReference == t.Reference).To));
     }
 
-    [SqliteFact]
+    [Fact]
     public async Task A_retried_delivery_in_the_same_commit_as_other_callers_gets_the_calls_one_ticket_and_costs_them_nothing()
     {
         var calls = await ReadyToRecordAsync(AcmeMobile, BrightsideMobile, StrangerMobile);
@@ -63,7 +65,7 @@ public sealed class CallersTogetherTests : IvrTestBase
         Assert.Equal(tickets.Select(t => t.Reference).Order(), (await TextsAsync()).Select(m => m.TicketReference!).Order());
     }
 
-    [SqliteFact]
+    [Fact]
     public async Task A_P1_committed_with_other_callers_tickets_pages_on_call_at_once_and_each_caller_is_texted()
     {
         var p1 = Call(AcmeMobile);
