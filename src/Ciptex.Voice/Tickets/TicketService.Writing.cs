@@ -36,7 +36,7 @@ public sealed partial class TicketService
                 ticket.Escalations.Clear();
                 // A P1 pages the escalation matrix, which the pager does through the change tracker.
                 if (db.OnSqlite && ticket.Category != FaultCategory.P1)
-                    await WriteRowsAsync(rows, ticket, nextId++, customer, session, sessionIsNew);
+                    await WriteRowsAsync(rows, ticket, nextId++, session, sessionIsNew);
                 else
                 {
                     ticket.Customer = customer is null ? null : customers.TryGetValue(customer.Id, out var known) ? known : customers[customer.Id] = db.Attach(customer).Entity;
@@ -62,11 +62,10 @@ public sealed partial class TicketService
     }
 
     /// <summary>The ticket, its session and the caller's text as rows, numbered from the SQLite counter read for the batch.</summary>
-    private async Task WriteRowsAsync(TicketRows rows, Ticket ticket, long id, Customer? customer, CallSession? session, bool sessionIsNew)
+    private async Task WriteRowsAsync(TicketRows rows, Ticket ticket, long id, CallSession? session, bool sessionIsNew)
     {
         ticket.Id = id;
         ticket.Reference = Ticket.ReferenceFor(id);
-        ticket.Customer = customer;
         await rows.InsertAsync(ticket);
         if (session is not null && sessionIsNew)
         {

@@ -59,15 +59,8 @@ public sealed class TicketWriter(IServiceScopeFactory scopes)
         var begun = false;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-            await using var transaction = await tickets.BeginAsync();
-            begun = true;
-            Take(batch); // what queued while the lock was awaited goes in too
-            var stored = await tickets.WriteAsync(batch.ConvertAll(queued => queued.Ticket));
-            await transaction.CommitAsync();
-            for (var i = 0; i < batch.Count; i++)
-                batch[i].Stored.TrySetResult(stored[i]);
+            // What queued while the lock was awaited goes in too.
+            await CommitAsync(batch, () => { begun = true; Take(batch); });
         }
         catch (Exception ex) when (!begun)
         {
@@ -96,17 +89,25 @@ public sealed class TicketWriter(IServiceScopeFactory scopes)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
-            await using var transaction = await tickets.BeginAsync();
-            var stored = await tickets.WriteAsync([queued.Ticket]);
-            await transaction.CommitAsync();
-            queued.Stored.TrySetResult(stored[0]);
+            await CommitAsync([queued], begun: () => { });
         }
         catch (Exception ex)
         {
             await FailedAloneAsync(queued, ex);
         }
+    }
+
+    /// <summary>The batch in one transaction, then each caller handed its ticket; <paramref name="begun"/> runs once the transaction has begun.</summary>
+    private async Task CommitAsync(List<QueuedTicket> batch, Action begun)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var tickets = scope.ServiceProvider.GetRequiredService<TicketService>();
+        await using var transaction = await tickets.BeginAsync();
+        begun();
+        var stored = await tickets.WriteAsync(batch.ConvertAll(queued => queued.Ticket));
+        await transaction.CommitAsync();
+        for (var i = 0; i < batch.Count; i++)
+            batch[i].Stored.TrySetResult(stored[i]);
     }
 
     /// <summary>
