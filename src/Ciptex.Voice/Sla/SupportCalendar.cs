@@ -22,6 +22,14 @@ public sealed partial class SupportCalendar
 
     private readonly FrozenSet<DateOnly> extraHolidays;
 
+    // The last first window found for each package, and the instant it was asked for: asked again for any instant
+    // from then until the window ends, the answer is the same window. Every call's greeting asks whether support is
+    // open, and the calendar's walk through local days and time zone rules cost the greeting 4% of its CPU
+    // (docs/benchmarks.md). Replaced whole, so readers on other threads see one answer or another, never half.
+    private readonly WindowAsked?[] lastWindows = new WindowAsked?[2];
+
+    private sealed record WindowAsked(DateTimeOffset At, DateTimeOffset Start, DateTimeOffset End);
+
     public SupportCalendar(TimeZoneInfo zone, IEnumerable<DateOnly> extraHolidays)
     {
         ArgumentNullException.ThrowIfNull(zone);
@@ -121,8 +129,22 @@ public sealed partial class SupportCalendar
 
     private (DateTimeOffset Start, DateTimeOffset End) FirstWindow(DateTimeOffset at, SupportPackage package)
     {
+        var utc = at.ToUniversalTime();
+        var slot = package switch
+        {
+            SupportPackage.Production => 0,
+            SupportPackage.Extended => 1,
+            _ => throw new ArgumentOutOfRangeException(nameof(package), package, "Unknown support package."),
+        };
+        // No window starts between the instant asked before and its window, so the same window is the first from
+        // any later instant before its end (cut to start no earlier than that instant).
+        if (Volatile.Read(ref lastWindows[slot]) is { } last && utc >= last.At && utc < last.End)
+            return (last.Start > utc ? last.Start : utc, last.End);
         foreach (var window in WindowsFrom(at, package))
+        {
+            Volatile.Write(ref lastWindows[slot], new WindowAsked(utc, window.Start, window.End));
             return window;
+        }
         throw new ArgumentOutOfRangeException(nameof(at), at, "No support window opens before the end of year 9999.");
     }
 

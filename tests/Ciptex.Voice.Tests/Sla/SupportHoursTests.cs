@@ -95,4 +95,27 @@ public class SupportHoursTests
     [Fact]
     public void An_unknown_package_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => London.IsOpen(At("2026-06-09T12:00+01:00"), (SupportPackage)7));
+
+    [Fact]
+    public void A_calendar_asked_as_the_clock_moves_on_and_back_answers_as_a_new_one_would()
+    {
+        // The calendar remembers the last window it found; every answer must still be the one worked out afresh.
+        var calendar = new SupportCalendar(LondonZone, []);
+        var instants = new List<DateTimeOffset>();
+        for (var at = At("2026-06-05T08:00+01:00"); at < At("2026-06-08T10:00+01:00"); at = at.AddMinutes(37))
+            instants.Add(at);
+        instants.AddRange([At("2026-06-05T16:59:59+01:00"), At("2026-06-05T09:00+01:00"), At("2026-06-05T17:00+01:00"),
+            At("2026-06-05T08:59:59+01:00"), At("2026-12-24T23:59:59+00:00"), At("2026-12-25T00:00+00:00"), At("2026-06-05T12:00+05:00")]);
+
+        foreach (var at in instants)
+        {
+            foreach (var package in new[] { SupportPackage.Production, SupportPackage.Extended })
+            {
+                var fresh = new SupportCalendar(LondonZone, []);
+                Assert.Equal(fresh.IsOpen(at, package), calendar.IsOpen(at, package));
+                Assert.Equal(fresh.NextOpening(at, package), calendar.NextOpening(at, package));
+                Assert.Equal(fresh.ClosesAt(at, package), calendar.ClosesAt(at, package));
+            }
+        }
+    }
 }
