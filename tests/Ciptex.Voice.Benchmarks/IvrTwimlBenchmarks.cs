@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Ciptex.Voice.Ivr;
 using Ciptex.Voice.Twilio;
 using Microsoft.Extensions.Options;
-using Twilio.TwiML;
 
 namespace Ciptex.Voice.Benchmarks;
 
@@ -16,21 +15,21 @@ public class IvrTwimlBenchmarks
     [Benchmark(Baseline = true)]
     public ReadOnlyMemory<byte> GreetingAndCategoryMenu()
     {
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         script.Greet(r, "Acme Logistics", []);
-        return script.CategoryMenu(r, attempt: 1).ToResult().ToUtf8();
+        return script.CategoryMenu(r, attempt: 1).ToResult().Body;
     }
 
     [Benchmark]
     public ReadOnlyMemory<byte> GreetingDuringIncidentAndCategoryMenu()
     {
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         script.Greet(r, "Acme Logistics", incidents);
-        return script.CategoryMenu(r, attempt: 1).ToResult().ToUtf8();
+        return script.CategoryMenu(r, attempt: 1).ToResult().Body;
     }
 
     [Benchmark]
-    public ReadOnlyMemory<byte> RecordDetails() => script.RecordDetails(new VoiceResponse(), attempt: 1).ToResult().ToUtf8();
+    public ReadOnlyMemory<byte> RecordDetails() => script.RecordDetails(new VoiceTwiml(), attempt: 1).ToResult().Body;
 }
 
 /// <summary>Options that never change, for classes that take a monitor.</summary>

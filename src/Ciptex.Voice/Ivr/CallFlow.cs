@@ -1,8 +1,8 @@
 using Ciptex.Voice.Customers;
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Sla;
+using Ciptex.Voice.Twilio;
 using Microsoft.EntityFrameworkCore;
-using Twilio.TwiML;
 
 namespace Ciptex.Voice.Ivr;
 
@@ -96,7 +96,7 @@ public sealed class CallFlow(
     }
 
     /// <summary>Once we know who is calling: the opening hours if we are closed, then the category menu.</summary>
-    public VoiceResponse ToCategoryMenu(VoiceResponse r, SupportPackage package)
+    public VoiceTwiml ToCategoryMenu(VoiceTwiml r, SupportPackage package)
     {
         if (!IsOpen(package))
             script.ClosedNotice(r, package, OpensWords(package));
@@ -104,7 +104,7 @@ public sealed class CallFlow(
     }
 
     /// <summary>After the category is settled: a P1 out of a Production customer's hours asks about charges first.</summary>
-    public VoiceResponse ToRecording(VoiceResponse r, CallSession session, Customer? customer)
+    public VoiceTwiml ToRecording(VoiceTwiml r, CallSession session, Customer? customer)
     {
         var package = PackageOf(customer);
         if (session.Category == FaultCategory.P1 && package == SupportPackage.Production && !IsOpen(package))

@@ -7,7 +7,6 @@ using Ciptex.Voice.Tickets;
 using Ciptex.Voice.Twilio;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Twilio.TwiML;
 
 namespace Ciptex.Voice.Ivr;
 
@@ -30,7 +29,7 @@ internal static class IvrCallEnd
         TicketTexts texts, VoiceDbContext db, CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
         var session = await flow.SessionAsync(form, ct);
@@ -77,7 +76,7 @@ internal static class IvrCallEnd
         SmsConsent consent, IOptionsMonitor<TwilioOptions> twilio, TimeProvider time, CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
         if (form.Digits is "" or "2")

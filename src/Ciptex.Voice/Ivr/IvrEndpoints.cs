@@ -1,7 +1,6 @@
 using Ciptex.Voice.Data;
 using Ciptex.Voice.Sla;
 using Ciptex.Voice.Twilio;
-using Twilio.TwiML;
 
 namespace Ciptex.Voice.Ivr;
 
@@ -27,7 +26,7 @@ internal static class IvrEndpoints
         CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
         var caller = await flow.KnownCallerAsync(form.From, ct);
@@ -41,7 +40,7 @@ internal static class IvrEndpoints
     private static async Task<TwiMLResult> AccountAsync(HttpRequest request, CallFlow flow, IvrScript script, VoiceDbContext db, CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
         var session = await flow.SessionAsync(form, ct);
@@ -61,7 +60,7 @@ internal static class IvrEndpoints
     private static async Task<TwiMLResult> CategoryAsync(HttpRequest request, CallFlow flow, IvrScript script, VoiceDbContext db, CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
         if (form.Digits == "*")
@@ -80,7 +79,7 @@ internal static class IvrEndpoints
     private static async Task<TwiMLResult> ConfirmAsync(HttpRequest request, CallFlow flow, IvrScript script, VoiceDbContext db, CancellationToken ct)
     {
         var form = await VoiceForm.ReadAsync(request, ct);
-        var r = new VoiceResponse();
+        var r = new VoiceTwiml();
         if (form.CallSid is null)
             return script.GiveUp(r).ToResult();
         var session = await flow.SessionAsync(form, ct);
@@ -112,7 +111,7 @@ internal static class IvrEndpoints
         }
     }
 
-    internal static TwiMLResult Retry(VoiceResponse r, IvrScript script, VoiceForm form, Func<VoiceResponse, int, string, VoiceResponse> ask) =>
+    internal static TwiMLResult Retry(VoiceTwiml r, IvrScript script, VoiceForm form, Func<VoiceTwiml, int, string, VoiceTwiml> ask) =>
         (form.Attempt >= IvrScript.MaxAttempts
             ? script.GiveUp(r)
             : ask(r, form.Attempt + 1, IvrScript.Apology(form.Digits))).ToResult();

@@ -2,10 +2,6 @@ using Ciptex.Voice.Sla;
 using Ciptex.Voice.Tickets;
 using Ciptex.Voice.Twilio;
 using Microsoft.Extensions.Options;
-using Twilio.TwiML;
-using Twilio.TwiML.Voice;
-using SayVerb = Twilio.TwiML.Voice.Say;
-using TwilioHttpMethod = Twilio.Http.HttpMethod;
 
 namespace Ciptex.Voice.Ivr;
 
@@ -17,8 +13,9 @@ public sealed class IvrScript(IOptionsMonitor<TwilioOptions> twilio)
 {
     public const int MaxAttempts = 3;
     private const string VoiceName = "Polly.Amy-Neural";
+    private const string Language = "en-GB";
 
-    public VoiceResponse Greet(VoiceResponse r, string? customerName, IReadOnlyList<OpenIncident> incidents)
+    public VoiceTwiml Greet(VoiceTwiml r, string? customerName, IReadOnlyList<OpenIncident> incidents)
     {
         Say(r, customerName is null ? "Thank you for calling Ciptex support." : $"Thank you for calling Ciptex support. Hello, {customerName}.");
         foreach (var incident in incidents)
@@ -26,60 +23,60 @@ public sealed class IvrScript(IOptionsMonitor<TwilioOptions> twilio)
         return r;
     }
 
-    public VoiceResponse AskAccount(VoiceResponse r, int attempt, string? apology = null) =>
-        r.Append(Ask("/twilio/voice/account", attempt, numDigits: 6, apology,
-            "Please enter your six digit Ciptex account number on your keypad."));
+    public VoiceTwiml AskAccount(VoiceTwiml r, int attempt, string? apology = null) =>
+        Ask(r, "/twilio/voice/account", attempt, numDigits: 6, apology,
+            "Please enter your six digit Ciptex account number on your keypad.");
 
-    public VoiceResponse AccountNotRecognisedCarryOn(VoiceResponse r) =>
+    public VoiceTwiml AccountNotRecognisedCarryOn(VoiceTwiml r) =>
         Say(r, "Sorry, we could not find that account. We will carry on without it, and an engineer will confirm your details.");
 
-    public VoiceResponse AccountFound(VoiceResponse r, string customerName) => Say(r, $"Thank you. You are calling for {customerName}.");
+    public VoiceTwiml AccountFound(VoiceTwiml r, string customerName) => Say(r, $"Thank you. You are calling for {customerName}.");
 
-    public VoiceResponse ClosedNotice(VoiceResponse r, SupportPackage package, string opensWords) => Say(r, package == SupportPackage.Extended
+    public VoiceTwiml ClosedNotice(VoiceTwiml r, SupportPackage package, string opensWords) => Say(r, package == SupportPackage.Extended
         ? $"Our support desk is closed today. We open again at {opensWords}. Please leave your details and your ticket will be waiting."
         : $"Our support hours are 9 am to 5 pm, Monday to Friday, except bank holidays. We open again at {opensWords}. " +
           "Please leave your details and your ticket will be waiting for the team.");
 
-    public VoiceResponse CategoryMenu(VoiceResponse r, int attempt, string? apology = null) =>
-        r.Append(Ask("/twilio/voice/category", attempt, numDigits: 1, apology,
+    public VoiceTwiml CategoryMenu(VoiceTwiml r, int attempt, string? apology = null) =>
+        Ask(r, "/twilio/voice/category", attempt, numDigits: 1, apology,
             "Please choose the category of your issue. " +
             "Press 1 for P1, business critical: a production service is down, with no workaround. " +
             "Press 2 for P2, degraded service: intermittent problems or reduced quality. " +
             "Press 3 for P3, a general issue, question, or development problem. " +
             "Press 4 for P4, a request for information or advice. " +
-            "Press star to hear these options again."));
+            "Press star to hear these options again.");
 
-    public VoiceResponse AskProduction(VoiceResponse r, int attempt, string? apology = null) =>
-        r.Append(Ask("/twilio/voice/confirm", attempt, numDigits: 1, apology,
-            "Is a production service affected? Press 1 for yes, or 2 for no.", question: "production"));
+    public VoiceTwiml AskProduction(VoiceTwiml r, int attempt, string? apology = null) =>
+        Ask(r, "/twilio/voice/confirm", attempt, numDigits: 1, apology,
+            "Is a production service affected? Press 1 for yes, or 2 for no.", question: "production");
 
-    public VoiceResponse NotProduction(VoiceResponse r) =>
+    public VoiceTwiml NotProduction(VoiceTwiml r) =>
         Say(r, "As no production service is affected, we will log this as P3, a general issue.");
 
-    public VoiceResponse AskChargeable(VoiceResponse r, int attempt, string opensWords, string? apology = null) =>
-        r.Append(Ask("/twilio/voice/confirm", attempt, numDigits: 1, apology,
+    public VoiceTwiml AskChargeable(VoiceTwiml r, int attempt, string opensWords, string? apology = null) =>
+        Ask(r, "/twilio/voice/confirm", attempt, numDigits: 1, apology,
             "We are outside your support hours. An engineer can start on a P1 now as chargeable out of hours support, " +
             $"under our terms and conditions. Press 1 to accept the charge, or press 2 and your ticket will wait until we open at {opensWords}.",
-            question: "chargeable"));
+            question: "chargeable");
 
-    public VoiceResponse ChargeableAccepted(VoiceResponse r) => Say(r, "Thank you. An engineer on call is being told now.");
+    public VoiceTwiml ChargeableAccepted(VoiceTwiml r) => Say(r, "Thank you. An engineer on call is being told now.");
 
-    public VoiceResponse ChargeableDeclined(VoiceResponse r) => Say(r, "Thank you. Your ticket will be waiting for the team when we open.");
+    public VoiceTwiml ChargeableDeclined(VoiceTwiml r) => Say(r, "Thank you. Your ticket will be waiting for the team when we open.");
 
-    public VoiceResponse RecordDetails(VoiceResponse r, int attempt, string? apology = null)
+    public VoiceTwiml RecordDetails(VoiceTwiml r, int attempt, string? apology = null)
     {
         if (apology is not null)
             Say(r, apology);
         Say(r, "After the tone, please describe the problem: what is affected, since when, and the best number to reach you. " +
                "Press the hash key when you have finished.");
-        r.Record(action: Url("/twilio/voice/recorded", attempt), method: TwilioHttpMethod.Post, timeout: 10, finishOnKey: "#",
-            maxLength: 120, playBeep: true, recordingStatusCallback: Url("/twilio/voice/recording-status"),
-            recordingStatusCallbackMethod: TwilioHttpMethod.Post, transcribe: true, transcribeCallback: Url("/twilio/voice/transcription"));
+        r.Record(action: Url("/twilio/voice/recorded", attempt), timeout: 10, finishOnKey: "#", maxLength: 120, playBeep: true,
+            recordingStatusCallback: Url("/twilio/voice/recording-status"), transcribe: true,
+            transcribeCallback: Url("/twilio/voice/transcription"));
         // Twilio skips the action when nothing was recorded and carries on here.
-        return r.Redirect(Url("/twilio/voice/recorded", attempt + 1), TwilioHttpMethod.Post);
+        return r.Redirect(Url("/twilio/voice/recorded", attempt + 1));
     }
 
-    public VoiceResponse ReadBack(VoiceResponse r, Ticket ticket, string dueWords, bool texted, bool withoutRecording)
+    public VoiceTwiml ReadBack(VoiceTwiml r, Ticket ticket, string dueWords, bool texted, bool withoutRecording)
     {
         var reference = TicketReferences.Spoken(ticket.Reference);
         if (withoutRecording)
@@ -91,21 +88,21 @@ public sealed class IvrScript(IOptionsMonitor<TwilioOptions> twilio)
         return r;
     }
 
-    public VoiceResponse OfferUpdates(VoiceResponse r, int attempt, string? apology = null) =>
-        r.Append(Ask("/twilio/voice/updates", attempt, numDigits: 1, apology,
-            "To get a text message with each update about the incident we mentioned, press 1 now. Otherwise, just hang up or press 2."));
+    public VoiceTwiml OfferUpdates(VoiceTwiml r, int attempt, string? apology = null) =>
+        Ask(r, "/twilio/voice/updates", attempt, numDigits: 1, apology,
+            "To get a text message with each update about the incident we mentioned, press 1 now. Otherwise, just hang up or press 2.");
 
-    public VoiceResponse Subscribed(VoiceResponse r) =>
+    public VoiceTwiml Subscribed(VoiceTwiml r) =>
         Say(r, "Done. We will text you each update. Reply STOP at any time to opt out.");
 
-    public VoiceResponse SubscribedButOptedOut(VoiceResponse r) =>
+    public VoiceTwiml SubscribedButOptedOut(VoiceTwiml r) =>
         Say(r, "Done. You asked us earlier to stop texting you, so before the updates can reach you, " +
                "please text the word START to this number.");
 
-    public VoiceResponse Goodbye(VoiceResponse r) => Say(r, "Thank you for calling Ciptex support. Goodbye.").Hangup();
+    public VoiceTwiml Goodbye(VoiceTwiml r) => Say(r, "Thank you for calling Ciptex support. Goodbye.").Hangup();
 
     /// <summary>After three silences or wrong keys: end politely, with the other ways to reach us.</summary>
-    public VoiceResponse GiveUp(VoiceResponse r) =>
+    public VoiceTwiml GiveUp(VoiceTwiml r) =>
         Say(r, "Sorry, we have not been able to take your details this time. You can raise a ticket at support dot ciptex dot com, " +
                "or call us again. Goodbye.").Hangup();
 
@@ -113,19 +110,21 @@ public sealed class IvrScript(IOptionsMonitor<TwilioOptions> twilio)
         ? "Sorry, I did not hear anything."
         : "Sorry, that is not one of the options.";
 
-    private Gather Ask(string path, int attempt, int numDigits, string? apology, string prompt, string? question = null)
+    private VoiceTwiml Ask(VoiceTwiml r, string path, int attempt, int numDigits, string? apology, string prompt, string? question = null)
     {
-        var gather = new Gather(input: [Gather.InputEnum.Dtmf], action: Url(path, attempt, question), method: TwilioHttpMethod.Post,
-            timeout: 6, finishOnKey: "", numDigits: numDigits, actionOnEmptyResult: true);
+        r.StartGather(action: Url(path, attempt, question), timeout: 6, finishOnKey: "", numDigits: numDigits);
         if (apology is not null)
-            gather.Say(apology, voice: VoiceName, language: SayVerb.LanguageEnum.EnGb);
-        return gather.Say(prompt, voice: VoiceName, language: SayVerb.LanguageEnum.EnGb);
+            Say(r, apology);
+        return Say(r, prompt).EndGather();
     }
 
-    private VoiceResponse Say(VoiceResponse r, string text) => r.Say(text, voice: VoiceName, language: SayVerb.LanguageEnum.EnGb);
+    private static VoiceTwiml Say(VoiceTwiml r, string text) => r.Say(text, voice: VoiceName, language: Language);
 
-    /// <summary>Absolute under <c>Twilio:PublicBaseUrl</c> when set; query parameters in alphabetical order.</summary>
-    private Uri Url(string path, int? attempt = null, string? question = null)
+    /// <summary>
+    /// Absolute under <c>Twilio:PublicBaseUrl</c> when set (checked at start to be an absolute http or https URL);
+    /// query parameters in alphabetical order.
+    /// </summary>
+    private string Url(string path, int? attempt = null, string? question = null)
     {
         var query = new List<string>();
         if (attempt is { } a)
@@ -134,6 +133,6 @@ public sealed class IvrScript(IOptionsMonitor<TwilioOptions> twilio)
             query.Add($"question={question}");
         var relative = query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
         var baseUrl = twilio.CurrentValue.PublicBaseUrl.TrimEnd('/');
-        return baseUrl.Length == 0 ? new Uri(relative, UriKind.Relative) : new Uri(baseUrl + relative);
+        return baseUrl + relative;
     }
 }

@@ -1,5 +1,4 @@
 using Ciptex.Voice.Twilio;
-using Twilio.TwiML;
 
 namespace Ciptex.Voice.Sms;
 
@@ -20,7 +19,7 @@ internal static class SmsWebhooks
         var form = await ReadFormAsync(request, ct);
         var reply = await inbound.HandleAsync(
             new InboundText(Field(form, "From"), Field(form, "To"), Field(form, "Body"), Field(form, "OptOutType"), Field(form, "MessagingServiceSid")), ct);
-        return reply is null ? TwiMLResult.Empty : new MessagingResponse().Message(reply).ToResult();
+        return reply is null ? TwiMLResult.Empty : new MessagingTwiml().Message(reply).ToResult();
     }
 
     /// <summary>Always 200 with an empty Response: Twilio only needs to know we have it, and would retry anything else.</summary>

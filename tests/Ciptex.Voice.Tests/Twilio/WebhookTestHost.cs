@@ -10,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
-using Twilio.TwiML;
 
 namespace Ciptex.Voice.Tests.Twilio;
 
@@ -69,7 +68,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
 
         var host = new WebhookTestHost(app, logs);
         var twilio = app.MapGroup("/twilio").RequireTwilioSignature();
-        twilio.MapPost("/voice/incoming", () => host.Ran(new VoiceResponse().Say("Welcome to Ciptex support.").ToResult()));
+        twilio.MapPost("/voice/incoming", () => host.Ran(new VoiceTwiml().Say("Welcome to Ciptex support.", "Polly.Amy-Neural", "en-GB").ToResult()));
         twilio.MapPost("/voice/account", ([FromForm] string digits) => host.Ran(Results.Text(digits)));
         twilio.MapGet("/voice/status", () => host.Ran(TwiMLResult.Empty));
         twilio.MapPost("/json", async (HttpRequest request) =>
