@@ -18,6 +18,10 @@ internal static class LoggingExtensions
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
         builder.Services.AddSerilog((services, logger) => logger
+            // The host's request-start and request-finish lines (Information) are never wanted here, and while this
+            // category is enabled at all ASP.NET Core starts an Activity for every request to correlate them: 2% of a
+            // webhook's CPU (docs/benchmarks.md). Configuration can still turn it back on.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
