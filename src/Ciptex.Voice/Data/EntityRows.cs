@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -13,14 +14,17 @@ namespace Ciptex.Voice.Data;
 /// columns, names and conversions read from EF Core's model, so it cannot drift from the mapping. For a batch of
 /// new rows that need none of the change tracker: tracked and saved by EF Core a ticket's rows cost more CPU than
 /// the database spent on them, while the write lock was held (docs/benchmarks.md). Nothing here is tracked, and
-/// saves' interceptors do not see these rows.
+/// saves' interceptors do not see these rows. On SQLite the values are bound by position straight to the prepared
+/// statement (<see cref="SqliteRowStatement"/>).
 /// </summary>
 internal sealed class EntityRows<T> : IAsyncDisposable where T : class
 {
     private readonly DbCommand _command;
     private readonly Column[] _columns;
+    private readonly SqliteRowStatement? _sqlite;
 
-    private EntityRows(DbCommand command, Column[] columns) => (_command, _columns) = (command, columns);
+    private EntityRows(DbCommand command, Column[] columns, SqliteRowStatement? sqlite) =>
+        (_command, _columns, _sqlite) = (command, columns, sqlite);
 
     private sealed record Column(IProperty Property, IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter);
 
@@ -51,20 +55,37 @@ internal sealed class EntityRows<T> : IAsyncDisposable where T : class
             .Append(" (").AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))
             .Append(") VALUES (").AppendJoin(", ", columns.Select(c => c.Parameter.ParameterName))
             .Append(')').Append(onConflict is null ? "" : " " + onConflict).ToString();
+        if (command.Connection is SqliteConnection sqlite && columns.All(c => SqliteRowStatement.CanBind(ProviderType(c))))
+            return new EntityRows<T>(command, columns, SqliteRowStatement.Prepare(sqlite, command.CommandText));
         await command.PrepareAsync();
-        return new EntityRows<T>(command, columns);
+        return new EntityRows<T>(command, columns, sqlite: null);
     }
+
+    private static Type ProviderType(Column column) => column.Converter?.ProviderClrType ?? column.Property.ClrType;
 
     /// <returns>Whether a row was inserted (false when <c>onConflict</c> skipped it).</returns>
     public async Task<bool> InsertAsync(T entity)
     {
-        foreach (var column in _columns)
+        if (_sqlite is { } sqlite)
         {
-            var value = column.Getter.GetClrValue(entity);
-            column.Parameter.Value = (value is null ? null : column.Converter is null ? value : column.Converter.ConvertToProvider(value)) ?? DBNull.Value;
+            for (var i = 0; i < _columns.Length; i++)
+                sqlite.Bind(i + 1, ProviderValue(_columns[i], entity));
+            return sqlite.Execute() == 1;
         }
+        foreach (var column in _columns)
+            column.Parameter.Value = ProviderValue(column, entity) ?? DBNull.Value;
         return await _command.ExecuteNonQueryAsync() == 1;
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    private static object? ProviderValue(Column column, T entity)
+    {
+        var value = column.Getter.GetClrValue(entity);
+        return value is null ? null : column.Converter is null ? value : column.Converter.ConvertToProvider(value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _sqlite?.Dispose();
+        await _command.DisposeAsync();
+    }
 }

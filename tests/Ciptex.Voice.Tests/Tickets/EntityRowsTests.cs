@@ -70,6 +70,27 @@ public sealed class EntityRowsTests
         AssertSameColumns(model, session, stored);
     }
 
+    [Fact]
+    public async Task A_session_already_stored_is_left_as_it_was_when_a_retried_webhook_writes_it_again()
+    {
+        await using var app = new VoiceApp();
+        var first = new CallSession { CallSid = "CA" + new string('6', 32), From = "+447700900456", StartedAt = At };
+        var retry = new CallSession { CallSid = first.CallSid, From = "+447700900999", StartedAt = At.AddSeconds(15) };
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VoiceDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var rows = await EntityRows<CallSession>.PrepareAsync(db, onConflict: """ON CONFLICT ("CallSid") DO NOTHING""");
+            Assert.True(await rows.InsertAsync(first));
+            Assert.False(await rows.InsertAsync(retry));
+            await transaction.CommitAsync();
+        }
+
+        var stored = await app.QueryAsync(db => db.Set<CallSession>().AsNoTracking().SingleAsync(s => s.CallSid == first.CallSid));
+        Assert.Equal(("+447700900456", At), (stored.From, stored.StartedAt));
+    }
+
     /// <summary>Written as a row on the demo data (customers 1 and 2 exist), then read through EF Core.</summary>
     private static async Task<(T Stored, IEntityType Model)> RoundTripAsync<T>(T entity, bool keyGiven, Func<VoiceDbContext, Task<T>> read) where T : class
     {
