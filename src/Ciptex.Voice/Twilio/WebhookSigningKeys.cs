@@ -17,15 +17,25 @@ public sealed class WebhookSigningKeys(IOptionsMonitor<TwilioOptions> options, I
     /// <summary>Whether webhooks are checked against the per-process key because no Auth Token is configured.</summary>
     public bool UsesProcessKey => options.CurrentValue.AuthToken.Length == 0 && environment.IsDevelopment();
 
+    // Asked on every webhook: worked out again only when the options change (a reload of configuration). Replaced
+    // whole, so a reader on another thread sees one pair or the other.
+    private AcceptedKeys? _accepted;
+
+    private sealed record AcceptedKeys(TwilioOptions For, string[] Keys);
+
     /// <summary>Every key a valid signature may be made with; none means every webhook is refused.</summary>
     public IReadOnlyList<string> Accepted
     {
         get
         {
             var current = options.CurrentValue;
-            if (UsesProcessKey)
-                return [_processKey];
-            return new[] { current.AuthToken, current.SecondaryAuthToken }.Where(key => key.Length > 0).ToArray();
+            if (_accepted is { } known && ReferenceEquals(known.For, current))
+                return known.Keys;
+            string[] keys = UsesProcessKey
+                ? [_processKey]
+                : new[] { current.AuthToken, current.SecondaryAuthToken }.Where(key => key.Length > 0).ToArray();
+            _accepted = new AcceptedKeys(current, keys);
+            return keys;
         }
     }
 
