@@ -16,15 +16,17 @@ namespace Ciptex.Voice.Ivr;
 public sealed partial class CallStarts(IServiceScopeFactory scopes, ILogger<CallStarts> logger) : BackgroundService
 {
     // Sessions stored in one transaction, which holds the database's one write lock while it runs (a few
-    // microseconds a session): enough to share a commit, few enough that a ticket waiting for the lock hardly notices.
-    private const int MostPerTransaction = 64;
+    // microseconds a session, under a millisecond for the lot): enough to share a transaction's fixed cost, few enough
+    // that a ticket waiting for the lock hardly notices.
+    private const int MostPerTransaction = 256;
     // While the database is down sessions would pile up: past this many the newest are not queued (and are started
     // again by their calls' next webhooks, as after a crash).
     private const int MostWaiting = 10_000;
-    // How long the writer lets a batch fill before it stores it. A transaction's fixed cost (a pooled connection,
-    // the prepared statement, begin and commit) was more than half of what the sessions cost when each batch held the
-    // few calls answered since the last one (docs/benchmarks.md). A call's next webhook comes seconds later.
-    private static readonly TimeSpan FillFor = TimeSpan.FromMilliseconds(5);
+    // How long the writer lets a batch fill before it stores it. A transaction's fixed cost (a scope, a pooled
+    // connection, the prepared statement, begin and commit) was more than half of what the sessions cost when each
+    // batch held the few calls answered since the last one (docs/benchmarks.md). A call's next webhook comes seconds
+    // later.
+    private static readonly TimeSpan FillFor = TimeSpan.FromMilliseconds(10);
 
     private sealed record Queued(CallSession Session, TaskCompletionSource Stored);
 
