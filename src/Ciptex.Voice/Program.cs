@@ -39,7 +39,7 @@ try
     var app = builder.Build();
     app.UseForwardedHeaders();
     app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseStatusCodePagesExceptForWebhooks();
     app.UseDashboard();
     app.UseRateLimiter();
     app.MapHealth();

@@ -6,6 +6,8 @@ namespace Ciptex.Voice.Twilio;
 
 internal static class TwilioExtensions
 {
+    /// <summary>Where Twilio's webhooks live; nothing else does.</summary>
+    public const string BasePath = "/twilio";
     private const string WebhookConcurrency = "twilio-webhooks";
     public const int MostWebhooksAtOnce = 16;
     public const int MostWebhooksWaiting = 5000;
@@ -30,6 +32,16 @@ internal static class TwilioExtensions
     }
 
     /// <summary>
+    /// Status-code pages for every request but Twilio's webhooks, which are answered with TwiML or a bare status
+    /// (CONTRACT §3): the middleware cost every webhook 1% of its CPU for nothing (docs/benchmarks.md).
+    /// </summary>
+    public static WebApplication UseStatusCodePagesExceptForWebhooks(this WebApplication app)
+    {
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(BasePath), pages => pages.UseStatusCodePages());
+        return app;
+    }
+
+    /// <summary>
     /// The <c>/twilio</c> group: a body larger than Twilio ever sends is refused first (413), then every webhook
     /// must carry a valid Twilio signature. At most <see cref="MostWebhooksAtOnce"/> are handled at once and the
     /// rest wait their turn in arrival order: on two cores a burst of callers is answered sooner one batch at a time
@@ -39,7 +51,7 @@ internal static class TwilioExtensions
     public static RouteGroupBuilder MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
         var limit = new TwilioBodyLimit();
-        var twilio = app.MapGroup("/twilio").WithMetadata(limit).RequireRateLimiting(WebhookConcurrency);
+        var twilio = app.MapGroup(BasePath).WithMetadata(limit).RequireRateLimiting(WebhookConcurrency);
         twilio.AddEndpointFilter(limit);
         return twilio.RequireTwilioSignature();
     }
