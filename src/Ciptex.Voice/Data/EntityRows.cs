@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ciptex.Voice.Data;
 
@@ -19,14 +18,23 @@ namespace Ciptex.Voice.Data;
 /// </summary>
 internal sealed class EntityRows<T> : IAsyncDisposable where T : class
 {
-    private readonly DbCommand _command;
     private readonly Column[] _columns;
     private readonly SqliteRowStatement? _sqlite;
+    private readonly DbCommand? _command;
 
-    private EntityRows(DbCommand command, Column[] columns, SqliteRowStatement? sqlite) =>
-        (_command, _columns, _sqlite) = (command, columns, sqlite);
+    private EntityRows(Column[] columns, SqliteRowStatement? sqlite, DbCommand? command) =>
+        (_columns, _sqlite, _command) = (columns, sqlite, command);
 
-    private sealed record Column(IProperty Property, IClrPropertyGetter Getter, ValueConverter? Converter, DbParameter Parameter);
+    private sealed record Column(IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping)
+    {
+        public Type ProviderType => Mapping.Converter?.ProviderClrType ?? Property.ClrType;
+
+        public object? ProviderValue(T entity)
+        {
+            var value = Getter.GetClrValue(entity);
+            return value is null ? null : Mapping.Converter is null ? value : Mapping.Converter.ConvertToProvider(value);
+        }
+    }
 
     /// <param name="keyGiven">Whether the rows carry a key the database would otherwise generate (a ticket's number on SQLite).</param>
     /// <param name="onConflict">Appended to the statement, e.g. <c>ON CONFLICT ("CallSid") DO NOTHING</c>.</param>
@@ -35,33 +43,34 @@ internal sealed class EntityRows<T> : IAsyncDisposable where T : class
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Rows are inserted inside the caller's transaction.");
-        var properties = entityType.GetProperties()
+        var columns = entityType.GetProperties()
             .Where(p => keyGiven || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))
-            .ToList();
-        var columns = new Column[properties.Count];
-        for (var i = 0; i < properties.Count; i++)
-        {
-            var property = properties[i];
-            // Typed as EF Core would type it: a prepared statement on PostgreSQL needs every parameter's type up front.
-            var mapping = (RelationalTypeMapping)property.GetTypeMapping();
-            var parameter = mapping.CreateParameter(command, $"@p{i}", null, property.IsNullable);
-            command.Parameters.Add(parameter);
-            columns[i] = new Column(property, property.GetGetter(), mapping.Converter, parameter);
-        }
-        command.CommandText = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
-            .Append(" (").AppendJoin(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))
-            .Append(") VALUES (").AppendJoin(", ", columns.Select(c => c.Parameter.ParameterName))
+            .Select(p => new Column(p, p.GetGetter(), (RelationalTypeMapping)p.GetTypeMapping()))
+            .ToArray();
+        var text = new StringBuilder("INSERT INTO ").Append(sql.DelimitIdentifier(table.Name, table.Schema))
+            .Append(" (").AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(table)!)))
+            .Append(") VALUES (").AppendJoin(", ", columns.Select((_, i) => ParameterName(i)))
             .Append(')').Append(onConflict is null ? "" : " " + onConflict).ToString();
-        if (command.Connection is SqliteConnection sqlite && columns.All(c => SqliteRowStatement.CanBind(ProviderType(c))))
-            return new EntityRows<T>(command, columns, SqliteRowStatement.Prepare(sqlite, command.CommandText));
+
+        var connection = db.Database.GetDbConnection();
+        if (connection is SqliteConnection sqlite && columns.All(c => SqliteRowStatement.CanBind(c.ProviderType)))
+            return new EntityRows<T>(columns, SqliteRowStatement.Prepare(sqlite, text), command: null);
+
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = text;
+        for (var i = 0; i < columns.Length; i++)
+        {
+            // Typed as EF Core would type it: a prepared statement on PostgreSQL needs every parameter's type up front.
+            command.Parameters.Add(columns[i].Mapping.CreateParameter(command, ParameterName(i), null, columns[i].Property.IsNullable));
+        }
         await command.PrepareAsync();
-        return new EntityRows<T>(command, columns, sqlite: null);
+        return new EntityRows<T>(columns, sqlite: null, command);
     }
 
-    private static Type ProviderType(Column column) => column.Converter?.ProviderClrType ?? column.Property.ClrType;
+    private static string ParameterName(int position) => $"@p{position}";
 
     /// <returns>Whether a row was inserted (false when <c>onConflict</c> skipped it).</returns>
     public async Task<bool> InsertAsync(T entity)
@@ -69,23 +78,18 @@ internal sealed class EntityRows<T> : IAsyncDisposable where T : class
         if (_sqlite is { } sqlite)
         {
             for (var i = 0; i < _columns.Length; i++)
-                sqlite.Bind(i + 1, ProviderValue(_columns[i], entity));
+                sqlite.Bind(i + 1, _columns[i].ProviderValue(entity));
             return sqlite.Execute() == 1;
         }
-        foreach (var column in _columns)
-            column.Parameter.Value = ProviderValue(column, entity) ?? DBNull.Value;
-        return await _command.ExecuteNonQueryAsync() == 1;
-    }
-
-    private static object? ProviderValue(Column column, T entity)
-    {
-        var value = column.Getter.GetClrValue(entity);
-        return value is null ? null : column.Converter is null ? value : column.Converter.ConvertToProvider(value);
+        for (var i = 0; i < _columns.Length; i++)
+            _command!.Parameters[i].Value = _columns[i].ProviderValue(entity) ?? DBNull.Value;
+        return await _command!.ExecuteNonQueryAsync() == 1;
     }
 
     public async ValueTask DisposeAsync()
     {
         _sqlite?.Dispose();
-        await _command.DisposeAsync();
+        if (_command is not null)
+            await _command.DisposeAsync();
     }
 }
