@@ -16,8 +16,6 @@ public sealed class DashboardTime(SupportCalendar calendar, TimeProvider time)
     /// <summary>A ticket turns amber once half its first-response time, counted in support time, has gone.</summary>
     public const double AtRiskFraction = 0.5;
 
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-
     public DateTimeOffset Now => time.GetUtcNow();
 
     public string ZoneName => calendar.TimeZone.Id;
@@ -25,9 +23,9 @@ public sealed class DashboardTime(SupportCalendar calendar, TimeProvider time)
     /// <summary>Machine-readable, for <c>&lt;time datetime&gt;</c> and the countdown script.</summary>
     public static string Iso(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>"Thu 26 Nov 2026, 14:00" in the support zone.</summary>
+    /// <summary>"Thu 26 Nov 2026, 14:00" in the support zone (the invariant culture's English names, as en-GB's).</summary>
     public string Local(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, calendar.TimeZone).ToString("ddd d MMM yyyy, HH:mm", British);
+        TimeZoneInfo.ConvertTime(instant, calendar.TimeZone).ToString("ddd d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>"2 pm today": the words the caller was given.</summary>
     public string Words(DateTimeOffset instant) => DueTimeWords.Describe(instant, Now, calendar.TimeZone);

@@ -8,8 +8,6 @@ namespace Ciptex.Voice.Sla;
 /// </summary>
 public static class DueTimeWords
 {
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-
     private static readonly string[] Hours =
         ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"];
 
@@ -21,7 +19,8 @@ public static class DueTimeWords
         var day = DateOnly.FromDateTime(local.DateTime);
         var dayWords = day == today ? "today"
             : day == today.AddDays(1) ? "tomorrow"
-            : "on " + local.ToString(day.Year == today.Year ? "dddd d MMMM" : "dddd d MMMM yyyy", British);
+            // The invariant culture's day and month names are en-GB's; the service runs without ICU's culture data.
+            : "on " + local.ToString(day.Year == today.Year ? "dddd d MMMM" : "dddd d MMMM yyyy", CultureInfo.InvariantCulture);
         return $"{TimeOfDay(local.Hour, local.Minute)} {dayWords}";
     }
 
