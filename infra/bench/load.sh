@@ -42,6 +42,10 @@ echo "== build (Release)"
 dotnet build tests/Ciptex.Voice.Benchmarks -c Release -nologo -v quiet >/dev/null
 BENCH="dotnet tests/Ciptex.Voice.Benchmarks/bin/Release/net10.0/Ciptex.Voice.Benchmarks.dll"
 
+# The allocator settings the container image runs with (infra/Dockerfile): the service is measured as deployed.
+read -r -a DEPLOYED_ENV <<<"$(sed -n 's/^ENV \(MALLOC_.*\)/\1/p' infra/Dockerfile)"
+[ "${#DEPLOYED_ENV[@]}" -gt 0 ] || { echo "no MALLOC_ settings found in infra/Dockerfile"; exit 1; }
+
 pids=()
 # Newest first: a service stops before the fakes it sends to, so no send fails on the way out.
 cleanup() { for ((i = ${#pids[@]} - 1; i >= 0; i--)); do kill "${pids[i]}" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -64,7 +68,7 @@ twilio_fake_pid=$!
 pids+=($twilio_fake_pid)
 # Started from the build output, where appsettings.json is, as in a deployment: started from elsewhere the service
 # would run on defaults and log every request and SQL command at Information.
-(cd src/Ciptex.Voice/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production \
+(cd src/Ciptex.Voice/bin/Release/net10.0 && exec env "${DEPLOYED_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Voice="Data Source=$WORK/voice.db" \
   Twilio__AccountSid=$ACCOUNT_SID Twilio__AuthToken=$TOKEN Twilio__DryRun=false Twilio__ApiBaseUrl=$TWILIO_FAKE \
   Twilio__PublicBaseUrl=$SERVICE Admin__ApiKey=$ADMIN_KEY Demo__Seed=true \
@@ -136,7 +140,7 @@ $BENCH fake-upstreams --urls "$FAKES" >"$WORK/fakes.log" 2>&1 &
 pids+=($!)
 # DryRun off, so texts go through the rate limit and the Twilio REST client (redirected by Twilio:ApiBaseUrl) to the
 # fake; one page, "twilio", polled every second at the fake; nothing seeded, so the only texts are the fan-out's.
-(cd src/Ciptex.Voice/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production \
+(cd src/Ciptex.Voice/bin/Release/net10.0 && exec env "${DEPLOYED_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production \
   ConnectionStrings__Voice="Data Source=$WORK/fanout.db" \
   Twilio__AccountSid=$ACCOUNT_SID Twilio__AuthToken=$TOKEN Twilio__DryRun=false Twilio__ApiBaseUrl=$FAKES \
   Twilio__MaxMessagesPerSecond=$FANOUT_RATE Twilio__PublicBaseUrl=$FANOUT Admin__ApiKey=$ADMIN_KEY Demo__Seed=false \
