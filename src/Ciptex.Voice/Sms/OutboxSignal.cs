@@ -14,18 +14,32 @@ public sealed class OutboxSignal
     private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
+    // The channel's wait, left pending by a call that timed out and taken up by the next. Cancelling it instead made
+    // the runtime throw (and catch) an OperationCanceledException on every wait that timed out.
+    private Task<bool>? _notified;
+
     public void Notify() => _pending.Writer.TryWrite(true);
 
-    /// <summary>Returns when notified (true) or when <paramref name="timeout"/> has passed on <paramref name="time"/> (false).</summary>
+    /// <summary>
+    /// Returns when notified (true) or when <paramref name="timeout"/> has passed on <paramref name="time"/> (false),
+    /// a timeout rounded up to whole milliseconds: timers count whole milliseconds, and a wait of 0.3 ms for the rate
+    /// limit's next slot used to return at once, again and again, until the slot came (hundreds of passes a second).
+    /// One waiter at a time: the dispatcher's loop.
+    /// </summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
         if (_pending.Reader.TryRead(out _))
             return true;
+        ct.ThrowIfCancellationRequested();
+        if (timeout <= TimeSpan.Zero)
+            return false;
+        var notified = _notified ??= _pending.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var notified = _pending.Reader.WaitToReadAsync(stop.Token).AsTask();
-        var elapsed = Task.Delay(timeout < TimeSpan.Zero ? TimeSpan.Zero : timeout, time, stop.Token);
+        var elapsed = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(timeout.TotalMilliseconds)), time, stop.Token);
         await Task.WhenAny(notified, elapsed);
         await stop.CancelAsync();
+        if (notified.IsCompleted)
+            _notified = null;
         ct.ThrowIfCancellationRequested();
         return _pending.Reader.TryRead(out _);
     }
