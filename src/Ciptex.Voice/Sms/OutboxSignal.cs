@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -11,37 +10,57 @@ namespace Ciptex.Voice.Sms;
 /// </summary>
 public sealed class OutboxSignal
 {
-    private readonly Channel<bool> _pending = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _gate = new();
+    private bool _pending;                  // notified while nobody waited: the next wait returns at once
+    private TaskCompletionSource? _waiter;  // the wait in progress, completed by the next notice
 
-    // The channel's wait, left pending by a call that timed out and taken up by the next. Cancelling it instead made
-    // the runtime throw (and catch) an OperationCanceledException on every wait that timed out.
-    private Task<bool>? _notified;
-
-    public void Notify() => _pending.Writer.TryWrite(true);
+    public void Notify()
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            waiter = _waiter;
+            _waiter = null;
+            if (waiter is null)
+                _pending = true;
+        }
+        waiter?.TrySetResult();
+    }
 
     /// <summary>
     /// Returns when notified (true) or when <paramref name="timeout"/> has passed on <paramref name="time"/> (false),
     /// a timeout rounded up to whole milliseconds: timers count whole milliseconds, and a wait of 0.3 ms for the rate
     /// limit's next slot used to return at once, again and again, until the slot came (hundreds of passes a second).
-    /// One waiter at a time: the dispatcher's loop.
+    /// Nothing is cancelled but the timer: cancelling a channel's wait, as this did before, made the runtime throw and
+    /// catch an exception on every wait that timed out. One waiter at a time: the dispatcher's loop.
     /// </summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
     {
-        if (_pending.Reader.TryRead(out _))
-            return true;
-        ct.ThrowIfCancellationRequested();
-        if (timeout <= TimeSpan.Zero)
-            return false;
-        var notified = _notified ??= _pending.Reader.WaitToReadAsync(CancellationToken.None).AsTask();
+        TaskCompletionSource waiter;
+        lock (_gate)
+        {
+            if (_pending)
+            {
+                _pending = false;
+                return true;
+            }
+            ct.ThrowIfCancellationRequested();
+            if (timeout <= TimeSpan.Zero)
+                return false;
+            waiter = _waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var elapsed = Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(timeout.TotalMilliseconds)), time, stop.Token);
-        await Task.WhenAny(notified, elapsed);
+        await Task.WhenAny(waiter.Task, elapsed);
         await stop.CancelAsync();
-        if (notified.IsCompleted)
-            _notified = null;
+        lock (_gate)
+        {
+            if (_waiter == waiter)
+                _waiter = null;
+        }
         ct.ThrowIfCancellationRequested();
-        return _pending.Reader.TryRead(out _);
+        // A notice that came after the timer but before the wait ended still counts: it is not kept for the next wait.
+        return waiter.Task.IsCompleted;
     }
 }
 

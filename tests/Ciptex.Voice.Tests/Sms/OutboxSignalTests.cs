@@ -37,6 +37,25 @@ public sealed class OutboxSignalTests
     }
 
     [Fact]
+    public async Task A_wait_after_a_notice_already_read_lasts_its_timeout()
+    {
+        // The notice arrives between waits, after one timed out: the next wait reads it at once, and the one after
+        // that has nothing to wake it but the clock.
+        var first = _signal.WaitAsync(TimeSpan.FromSeconds(1), _time, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(await first);
+        _signal.Notify();
+        Assert.True(await _signal.WaitAsync(TimeSpan.FromSeconds(1), _time, CancellationToken.None));
+
+        // A wait that ended early would do so on the thread pool within microseconds; 200 ms of real time with the
+        // fake clock standing still shows it does not.
+        var third = _signal.WaitAsync(TimeSpan.FromSeconds(1), _time, CancellationToken.None);
+        await Assert.ThrowsAsync<TimeoutException>(() => third.WaitAsync(TimeSpan.FromMilliseconds(200)));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(await third);
+    }
+
+    [Fact]
     public async Task Stopping_ends_a_wait()
     {
         using var stopping = new CancellationTokenSource();
