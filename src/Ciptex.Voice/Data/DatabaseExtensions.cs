@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Ciptex.Voice.Data;
@@ -21,13 +22,15 @@ internal static class DatabaseExtensions
         // Contexts are pooled: a webhook takes a ready one instead of building its services anew (docs/benchmarks.md).
         if (provider == DatabaseProvider.Postgres)
             builder.Services.AddDbContextPool<VoiceDbContext, PostgresVoiceDbContext>((services, o) =>
-                o.UseNpgsql(connectionString).AddInterceptors(services.GetServices<IInterceptor>()));
+                o.UseNpgsql(connectionString).AddInterceptors(services.GetServices<IInterceptor>())
+                    .ReplaceService<IMigrationsAssembly, NamedMigrations>());
         else
         {
             builder.Services.AddSingleton<SqliteWriteGate>();
             builder.Services.AddDbContextPool<VoiceDbContext, SqliteVoiceDbContext>((services, o) =>
                 o.UseSqlite(connectionString).AddInterceptors(services.GetServices<IInterceptor>()
-                    .Append(SqliteSettings).Append(services.GetRequiredService<SqliteWriteGate>())));
+                    .Append(SqliteSettings).Append(services.GetRequiredService<SqliteWriteGate>()))
+                    .ReplaceService<IMigrationsAssembly, NamedMigrations>());
         }
 
         // For a service that needs the context on some paths only: resolving VoiceDbContext rents one from the pool
