@@ -1,4 +1,6 @@
 using Ciptex.Voice.Dashboard.Simulator;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
 
 namespace Ciptex.Voice.Dashboard;
 
@@ -23,11 +25,30 @@ internal static class DashboardExtensions
             options.RootDirectory = "/Dashboard";
             options.Conventions.AuthorizeFolder("/", DashboardSignIn.Policy);
             options.Conventions.AllowAnonymousToPage("/SignIn");
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // The dashboard is pages only. MVC's search for controllers and view components would load every one of
+            // the service's types at start, and whatever those name in turn (docs/benchmarks.md).
+            parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single());
+            parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ViewComponentFeatureProvider>().Single());
         });
         builder.Services.AddSingleton<DashboardTime>();
         builder.AddDashboardSignIn();
         builder.AddPhoneSimulator();
+        ReadTheKeyRingOnFirstUse(builder.Services);
         return builder;
+    }
+
+    /// <summary>
+    /// The cookies' data-protection key ring is read when the dashboard first signs someone in or renders a form, not
+    /// at start by the hosted service data protection registers for that: reading it loads an XML library that no
+    /// webhook uses, 2–3 MB of the service's memory (docs/benchmarks.md).
+    /// </summary>
+    private static void ReadTheKeyRingOnFirstUse(IServiceCollection services)
+    {
+        const string KeyRingPreloader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+        foreach (var preloader in services.Where(s => s.ImplementationType?.FullName == KeyRingPreloader).ToList())
+            services.Remove(preloader);
     }
 
     /// <summary>Middleware, before the endpoints: the stylesheet and script, the security headers, the sign-in cookie.</summary>

@@ -106,7 +106,8 @@ public sealed class PhoneSimulator(
     /// <summary>Sends a step and shows what is said; follows a Redirect at once and ends the call where Twilio would.</summary>
     private async Task AnswerAsync(SimulatorCall call, WebhookRequest request, CancellationToken ct, int redirects = 0)
     {
-        call.Call.Answered(await SendAsync(request, ct) ?? throw new SimulatorException($"{request.PathAndQuery} answered with no TwiML."));
+        var twiml = await SendAsync(request, ct);
+        call.Call.Answered(twiml.Length > 0 ? XDocument.Parse(twiml) : throw new SimulatorException($"{request.PathAndQuery} answered with no TwiML."));
         foreach (var said in call.Call.Says)
             call.Transcript.Add(new("service", said));
         if (call.Call.Waiting is { Name.LocalName: "Redirect" } && redirects < MaxRedirects)
@@ -124,8 +125,11 @@ public sealed class PhoneSimulator(
         await SendAsync(call.Call.StatusCallback("completed"), ct);
     }
 
-    /// <summary>Posts one webhook, signed for the URL the signature filter will check, and returns its TwiML, if any.</summary>
-    private async Task<XDocument?> SendAsync(WebhookRequest webhook, CancellationToken ct)
+    /// <summary>
+    /// Posts one webhook, signed for the URL the signature filter will check, and returns its TwiML, if any. As text:
+    /// an async method that returned an <c>XDocument</c> would load the XML library with the service's types.
+    /// </summary>
+    private async Task<string> SendAsync(WebhookRequest webhook, CancellationToken ct)
     {
         var key = keys.ForSigning ?? throw new SimulatorException("There is no key to sign webhooks with: set Twilio:AuthToken.");
         var target = new Uri(address.Local, webhook.PathAndQuery);
@@ -141,6 +145,6 @@ public sealed class PhoneSimulator(
         if (!response.IsSuccessStatusCode)
             throw new SimulatorException($"{webhook.PathAndQuery} answered {(int)response.StatusCode}" +
                 (response.StatusCode == System.Net.HttpStatusCode.Forbidden ? ": the signature was refused (is Twilio:PublicBaseUrl right?)." : "."));
-        return body.Length == 0 ? null : XDocument.Parse(body);
+        return body;
     }
 }
