@@ -18,7 +18,10 @@ using Microsoft.Extensions.Options;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The slim builder: no IIS integration and no HTTP/3 (QUIC), which a Linux service behind a proxy never uses and
+    // which the full builder loads at start; HTTPS endpoints stay configurable (docs/benchmarks.md).
+    var builder = WebApplication.CreateSlimBuilder(args);
+    builder.WebHost.UseKestrelHttpsConfiguration();
     builder.AddSecretFiles();
     builder.Services.AddSingleton(TimeProvider.System);
     builder.AddLogging();

@@ -3,6 +3,7 @@ using Ciptex.Voice.Phones;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Settings.Configuration;
 
 namespace Ciptex.Voice.Logging;
 
@@ -22,7 +23,10 @@ internal static class LoggingExtensions
             // category is enabled at all ASP.NET Core starts an Activity for every request to correlate them: 2% of a
             // webhook's CPU (docs/benchmarks.md). Configuration can still turn it back on.
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
-            .ReadFrom.Configuration(builder.Configuration)
+            // The sinks configuration may name are the console's and the file's. Named, they are not searched for in
+            // every assembly whose name mentions Serilog, which loaded five assemblies and their types at start.
+            .ReadFrom.Configuration(builder.Configuration, new ConfigurationReaderOptions(
+                typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<PhoneNumberMaskingEnricher>()
