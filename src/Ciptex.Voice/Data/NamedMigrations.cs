@@ -8,15 +8,22 @@ namespace Ciptex.Voice.Data;
 /// <summary>
 /// Each context's migrations and model snapshot, named here rather than found by EF Core's own search of the assembly,
 /// which loads every one of the service's types to look for them (docs/benchmarks.md). <c>dotnet ef migrations add</c>
-/// still searches; a test checks that these lists hold what it would find, so a new migration is named here too.
+/// still searches; a test checks that these lists hold what it would find.
 /// </summary>
 internal sealed class NamedMigrations(ICurrentDbContext current, IMigrationsIdGenerator ids) : IMigrationsAssembly
 {
+    // infra/add-migration.sh adds each new migration to both lists.
     public static readonly IReadOnlyList<Type> Sqlite =
-        [typeof(Migrations.Sqlite.Initial), typeof(Migrations.Sqlite.OutboxClaimOrder)];
+    [
+        typeof(Migrations.Sqlite.Initial),
+        typeof(Migrations.Sqlite.OutboxClaimOrder),
+    ];
 
     public static readonly IReadOnlyList<Type> Postgres =
-        [typeof(Migrations.Postgres.Initial), typeof(Migrations.Postgres.OutboxClaimOrder)];
+    [
+        typeof(Migrations.Postgres.Initial),
+        typeof(Migrations.Postgres.OutboxClaimOrder),
+    ];
 
     private readonly bool _onPostgres = current.Context is PostgresVoiceDbContext;
 
