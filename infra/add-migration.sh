@@ -13,6 +13,7 @@ if [ "$name" = "--reset" ]; then
   name=Initial
 fi
 dotnet tool restore >/dev/null
+dotnet restore src/Ciptex.Voice >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/Ciptex.Voice --context "${provider}VoiceDbContext" \
     --output-dir "Data/Migrations/$provider"
