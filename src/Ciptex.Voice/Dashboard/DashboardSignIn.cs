@@ -2,6 +2,8 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Ciptex.Voice.Admin;
+using Ciptex.Voice.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -47,6 +49,9 @@ internal static class DashboardSignIn
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        // The keys behind the cookie and the form tokens live in the database, so every instance behind the proxy
+        // reads what another issued; the application name, not the content root, says which keys are the service's.
+        builder.Services.AddDataProtection().SetApplicationName("Ciptex.Voice").PersistKeysToDbContext<VoiceDbContext>();
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = AntiforgeryCookieName;

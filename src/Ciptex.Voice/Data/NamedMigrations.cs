@@ -17,12 +17,14 @@ internal sealed class NamedMigrations(ICurrentDbContext current, IMigrationsIdGe
     [
         typeof(Migrations.Sqlite.Initial),
         typeof(Migrations.Sqlite.OutboxClaimOrder),
+        typeof(Migrations.Sqlite.DataProtectionKeys),
     ];
 
     public static readonly IReadOnlyList<Type> Postgres =
     [
         typeof(Migrations.Postgres.Initial),
         typeof(Migrations.Postgres.OutboxClaimOrder),
+        typeof(Migrations.Postgres.DataProtectionKeys),
     ];
 
     private readonly bool _onPostgres = current.Context is PostgresVoiceDbContext;

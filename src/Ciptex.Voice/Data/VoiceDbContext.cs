@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Ciptex.Voice.Data;
@@ -7,8 +9,11 @@ namespace Ciptex.Voice.Data;
 /// The one database. Each feature maps its own entities with an <see cref="IEntityTypeConfiguration{T}"/> beside them;
 /// the provider-specific subclasses exist only so that each provider keeps its own migrations.
 /// </summary>
-public class VoiceDbContext(DbContextOptions options) : DbContext(options)
+public class VoiceDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The dashboard's cookie and form keys, kept where every instance can read them (<c>DashboardSignIn</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>
     /// Every feature's mapping, named here rather than found with <c>ApplyConfigurationsFromAssembly</c>: that loads
     /// every one of the service's types to look for them, and whatever those types name in turn, such as the XML
@@ -28,7 +33,8 @@ public class VoiceDbContext(DbContextOptions options) : DbContext(options)
         .ApplyConfiguration(new Sms.SmsSendSlotConfiguration())
         .ApplyConfiguration(new StatusPages.StatusPageStateConfiguration())
         .ApplyConfiguration(new StatusPages.TrackedIncidentConfiguration())
-        .ApplyConfiguration(new StatusPages.TrackedIncidentUpdateConfiguration());
+        .ApplyConfiguration(new StatusPages.TrackedIncidentUpdateConfiguration())
+        .ApplyConfiguration(new DataProtectionKeyConfiguration());
 
     private bool? _onSqlite;
 
@@ -64,6 +70,12 @@ public class VoiceDbContext(DbContextOptions options) : DbContext(options)
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+}
+
+/// <summary>The table of the dashboard's data-protection keys, named in the singular like every other.</summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKey> key) => key.ToTable("DataProtectionKey");
 }
 
 public sealed class SqliteVoiceDbContext(DbContextOptions<SqliteVoiceDbContext> options) : VoiceDbContext(options);

@@ -702,6 +702,25 @@ namespace Ciptex.Voice.Data.Migrations.Postgres
                     b.ToTable("TicketEscalation");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKey", (string)null);
+                });
+
             modelBuilder.Entity("Ciptex.Voice.Customers.CustomerContact", b =>
                 {
                     b.HasOne("Ciptex.Voice.Customers.Customer", null)

@@ -669,6 +669,23 @@ namespace Ciptex.Voice.Data.Migrations.Sqlite
                     b.ToTable("TicketEscalation");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKey", (string)null);
+                });
+
             modelBuilder.Entity("Ciptex.Voice.Customers.CustomerContact", b =>
                 {
                     b.HasOne("Ciptex.Voice.Customers.Customer", null)
