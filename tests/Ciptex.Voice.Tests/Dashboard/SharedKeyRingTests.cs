@@ -3,6 +3,8 @@ using Ciptex.Voice.Dashboard;
 using Ciptex.Voice.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Ciptex.Voice.Tests.Dashboard;
 
@@ -41,6 +43,15 @@ public sealed class SharedKeyRingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, await DashboardWithAsync(_otherDatabase, cookie));
         Assert.NotEmpty(await _sameDatabase.QueryAsync(db => db.DataProtectionKeys.ToListAsync()));
     }
+
+    /// <summary>
+    /// Data protection's own hosted service would read the ring at start, loading the XML library no webhook uses;
+    /// the service removes it by its type's name, which this catches if a release renames it.
+    /// </summary>
+    [Fact]
+    public void No_hosted_service_reads_the_key_ring_at_start() =>
+        Assert.DoesNotContain(_signedInOn.Services.GetServices<IHostedService>(),
+            service => service.GetType().Namespace?.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal) == true);
 
     private static async Task<HttpStatusCode> DashboardWithAsync(VoiceApp app, string cookie)
     {
