@@ -3,9 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Ciptex.Voice.Admin;
 using Ciptex.Voice.Data;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace Ciptex.Voice.Dashboard;
