@@ -22,7 +22,7 @@ internal static class AdminApi
 
     /// <summary>The <c>/api</c> group: every route under it needs the admin key.</summary>
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/api").AddEndpointFilter<ApiKeyFilter>();
+        app.MapGroup("/api").AddSharedEndpointFilter<RouteGroupBuilder, ApiKeyFilter>();
 
     private sealed class ApiKeyFilter(IOptionsMonitor<AdminOptions> options, FailedSignInLimiter limiter) : IEndpointFilter
     {

@@ -12,7 +12,7 @@ internal static class IvrEndpoints
 {
     public static RouteGroupBuilder MapIvr(this RouteGroupBuilder twilio)
     {
-        var voice = twilio.MapGroup("/voice").AddEndpointFilter<IvrSafetyNet>();
+        var voice = twilio.MapGroup("/voice").AddSharedEndpointFilter<RouteGroupBuilder, IvrSafetyNet>();
         voice.MapPost("/incoming", IncomingAsync);
         voice.MapPost("/account", AccountAsync);
         voice.MapPost("/category", CategoryAsync);

@@ -8,5 +8,5 @@ public static class TwilioRequestValidation
     /// send a token and the signature already proves where the form came from.
     /// </summary>
     public static TBuilder RequireTwilioSignature<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, TwilioRequestValidationFilter>().DisableAntiforgery();
+        builder.AddSharedEndpointFilter<TBuilder, TwilioRequestValidationFilter>().DisableAntiforgery();
 }
