@@ -9,9 +9,8 @@ internal static class SimulatorExtensions
 
     public static WebApplicationBuilder AddPhoneSimulator(this WebApplicationBuilder builder)
     {
-        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SimulatorCalls>();
-        builder.Services.AddScoped<ServiceAddress>();
+        builder.Services.AddSingleton<ServiceAddress>();
         builder.Services.AddScoped<PhoneSimulator>();
         builder.Services.AddHttpClient(PhoneSimulator.HttpClientName, client => client.Timeout = PhoneSimulator.Timeout)
             // Twilio does not follow redirects from a webhook either.
