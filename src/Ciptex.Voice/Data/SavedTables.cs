@@ -140,13 +140,22 @@ public abstract class CachedRead<T>(SavedTables tables, TimeProvider time, TimeS
 
     private Entry? _entry;
 
-    public async Task<T> GetAsync(Func<CancellationToken, Task<T>> load, CancellationToken cancellationToken)
+    /// <summary>
+    /// The value, read by <paramref name="load"/> (given <paramref name="state"/>) when stale. Asked by every call: a
+    /// fresh value is returned without a task, and a static <paramref name="load"/> costs no delegate per call.
+    /// </summary>
+    public ValueTask<T> GetAsync<TState>(Func<TState, CancellationToken, Task<T>> load, TState state, CancellationToken cancellationToken)
     {
         var version = Version();
         if (_entry is { } entry && entry.Version == version && time.GetElapsedTime(entry.LoadedAt) < maxAge)
-            return entry.Value;
+            return ValueTask.FromResult(entry.Value);
+        return new ValueTask<T>(LoadAsync(load, state, version, cancellationToken));
+    }
+
+    private async Task<T> LoadAsync<TState>(Func<TState, CancellationToken, Task<T>> load, TState state, long version, CancellationToken cancellationToken)
+    {
         var loadedAt = time.GetTimestamp();
-        var value = await load(cancellationToken);
+        var value = await load(state, cancellationToken);
         _entry = new Entry(value, version, loadedAt);
         return value;
     }

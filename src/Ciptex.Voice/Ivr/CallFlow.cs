@@ -59,8 +59,8 @@ public sealed class CallFlow(
     };
 
     /// <summary>The customer whose contact is calling, from memory (<see cref="KnownCallersRead"/>).</summary>
-    public async Task<KnownCaller?> KnownCallerAsync(string? from, CancellationToken ct) =>
-        from is null ? null : (await knownCallers.GetAsync(LoadKnownCallersAsync, ct)).GetValueOrDefault(from);
+    public async ValueTask<KnownCaller?> KnownCallerAsync(string? from, CancellationToken ct) =>
+        from is null ? null : (await knownCallers.GetAsync(static (flow, ct) => flow.LoadKnownCallersAsync(ct), this, ct)).GetValueOrDefault(from);
 
     private async Task<IReadOnlyDictionary<string, KnownCaller>> LoadKnownCallersAsync(CancellationToken ct)
     {

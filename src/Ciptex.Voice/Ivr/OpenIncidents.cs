@@ -5,10 +5,10 @@ public sealed record OpenIncident(string PageKey, string PageName, string Name, 
 /// <summary>The unresolved status-page incidents a caller hears about after the greeting.</summary>
 public interface IOpenIncidents
 {
-    Task<IReadOnlyList<OpenIncident>> GetAsync(CancellationToken cancellationToken);
+    ValueTask<IReadOnlyList<OpenIncident>> GetAsync(CancellationToken cancellationToken);
 }
 
 internal sealed class NoOpenIncidents : IOpenIncidents
 {
-    public Task<IReadOnlyList<OpenIncident>> GetAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<OpenIncident>>([]);
+    public ValueTask<IReadOnlyList<OpenIncident>> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<OpenIncident>>([]);
 }

@@ -17,7 +17,8 @@ internal sealed class IvrOpenIncidents(IServiceScopeFactory scopes, OpenIncident
     /// </summary>
     public const int MostAnnounced = 3;
 
-    public Task<IReadOnlyList<OpenIncident>> GetAsync(CancellationToken cancellationToken) => cache.GetAsync(LoadAsync, cancellationToken);
+    public ValueTask<IReadOnlyList<OpenIncident>> GetAsync(CancellationToken cancellationToken) =>
+        cache.GetAsync(static (incidents, ct) => incidents.LoadAsync(ct), this, cancellationToken);
 
     // A scope of its own: the answer outlives the request that happens to read it, and a request answered from memory
     // takes no database context from the pool.
