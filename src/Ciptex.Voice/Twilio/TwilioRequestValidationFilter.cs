@@ -61,7 +61,7 @@ public sealed partial class TwilioRequestValidationFilter(
             IFormCollection form;
             try
             {
-                form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+                form = await WebhookForm.ReadAsync(request, request.HttpContext.RequestAborted);
             }
             catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
             {

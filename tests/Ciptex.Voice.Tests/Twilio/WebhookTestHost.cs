@@ -71,6 +71,8 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         twilio.MapPost("/voice/incoming", () => host.Ran(new VoiceTwiml().Say("Welcome to Ciptex support.", "Polly.Amy-Neural", "en-GB").ToResult()));
         twilio.MapPost("/voice/account", ([FromForm] string digits) => host.Ran(Results.Text(digits)));
         twilio.MapGet("/voice/status", () => host.Ran(TwiMLResult.Empty));
+        twilio.MapPost("/echo", async (HttpRequest request) => host.Ran(Results.Text(
+            string.Join('\n', (await request.ReadFormAsync()).Select(field => $"{field.Key}={string.Join('|', field.Value.ToArray())}")))));
         twilio.MapPost("/json", async (HttpRequest request) =>
             host.Ran(Results.Text(await new StreamReader(request.Body).ReadToEndAsync())));
         // The official vectors' own URL, signed with token 12345 (reference/twilio.md §1.6).
