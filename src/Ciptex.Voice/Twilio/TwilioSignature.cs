@@ -27,22 +27,15 @@ public static class TwilioSignature
     {
         ArgumentException.ThrowIfNullOrEmpty(authToken);
         var key = Encoding.UTF8.GetBytes(authToken);
-        var parameters = RentParameters(form, out var length);
-        try
+        using var parameters = SignedParameters.Of(form);
+        byte[] message = [.. Encoding.UTF8.GetBytes(WithoutFragment(url)), .. parameters.Bytes];
+        var hash = algorithm switch
         {
-            byte[] message = [.. Encoding.UTF8.GetBytes(WithoutFragment(url)), .. parameters.AsSpan(0, length)];
-            var hash = algorithm switch
-            {
-                HmacSha1 => HMACSHA1.HashData(key, message),
-                HmacSha256 => HMACSHA256.HashData(key, message),
-                _ => throw new ArgumentException($"Unsupported signature algorithm '{algorithm}'.", nameof(algorithm)),
-            };
-            return Convert.ToBase64String(hash);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(parameters);
-        }
+            HmacSha1 => HMACSHA1.HashData(key, message),
+            HmacSha256 => HMACSHA256.HashData(key, message),
+            _ => throw new ArgumentException($"Unsupported signature algorithm '{algorithm}'.", nameof(algorithm)),
+        };
+        return Convert.ToBase64String(hash);
     }
 
     /// <summary>Appends <c>bodySHA256</c> to the URL, as Twilio does before signing a JSON request.</summary>
@@ -83,26 +76,19 @@ public static class TwilioSignature
         // as base64 characters without building the string to sign (docs/benchmarks.md). The first variant is the URL
         // as called, so a genuine request is usually settled by one hash; which variant matched is no secret.
         var hmac = KeyedHmac.For(algorithm, authToken);
-        var parameters = RentParameters(form, out var length);
-        try
+        using var parameters = SignedParameters.Of(form);
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        Span<char> expected = stackalloc char[44];
+        foreach (var variant in TwilioUrl.PortVariants(WithoutFragment(url)))
         {
-            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            Span<char> expected = stackalloc char[44];
-            foreach (var variant in TwilioUrl.PortVariants(WithoutFragment(url)))
-            {
-                AppendUtf8(hmac, variant);
-                hmac.AppendData(parameters, 0, length);
-                var hashed = hmac.GetHashAndReset(hash);
-                Convert.TryToBase64Chars(hash[..hashed], expected, out var written);
-                if (CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected[..written]), MemoryMarshal.AsBytes(signature.AsSpan())))
-                    return true;
-            }
-            return false;
+            AppendUtf8(hmac, variant);
+            hmac.AppendData(parameters.Bytes);
+            var hashed = hmac.GetHashAndReset(hash);
+            Convert.TryToBase64Chars(hash[..hashed], expected, out var written);
+            if (CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected[..written]), MemoryMarshal.AsBytes(signature.AsSpan())))
+                return true;
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(parameters);
-        }
+        return false;
     }
 
     private static void AppendUtf8(IncrementalHash hmac, string text)
@@ -159,45 +145,53 @@ public static class TwilioSignature
         return IsValid(url, form: null, signature, authToken, signatureSettings);
     }
 
-
-    // Names sorted ordinally; a repeated name contributes once per distinct value, values sorted ordinally
-    // (twilio-node and twilio-python; twilio-node #722, twilio-python #613). Values are used exactly as decoded. Written
-    // as UTF-8 into a pooled buffer (return it): built as a string, then encoded, it was a third of what a webhook
-    // allocated (docs/benchmarks.md).
-    private static byte[] RentParameters(IEnumerable<KeyValuePair<string, StringValues>>? form, out int length)
+    /// <summary>
+    /// The parameters' part of the string to sign, as UTF-8 in a pooled buffer that <see cref="Dispose"/> returns:
+    /// built as a string, then encoded, it was a third of what a webhook allocated (docs/benchmarks.md). Names sorted
+    /// ordinally; a repeated name contributes once per distinct value, values sorted ordinally (twilio-node and
+    /// twilio-python; twilio-node #722, twilio-python #613). Values are used exactly as decoded.
+    /// </summary>
+    private readonly struct SignedParameters(byte[] buffer, int length) : IDisposable
     {
-        length = 0;
-        var fields = form?.ToArray() ?? [];
-        Array.Sort(fields, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        var chars = 0;
-        foreach (var field in fields)
-            foreach (var value in field.Value)
-                chars += field.Key.Length + (value?.Length ?? 0);
-        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(chars));
-        for (var i = 0; i < fields.Length;)
-        {
-            var name = fields[i].Key;
-            var end = i;
-            while (end < fields.Length && string.Equals(fields[end].Key, name, StringComparison.Ordinal))
-                end++;
-            if (end == i + 1 && fields[i].Value.Count == 1)
-                Write(name, fields[i].Value[0] ?? "", ref length);
-            else
-            {
-                var values = fields[i..end].SelectMany(field => field.Value).Select(value => value ?? "")
-                    .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-                foreach (var value in values)
-                    Write(name, value, ref length);
-            }
-            i = end;
-        }
-        return buffer;
+        public ReadOnlySpan<byte> Bytes => buffer.AsSpan(0, length);
 
-        void Write(string name, string value, ref int written)
+        public static SignedParameters Of(IEnumerable<KeyValuePair<string, StringValues>>? form)
         {
-            written += Encoding.UTF8.GetBytes(name, buffer.AsSpan(written));
-            written += Encoding.UTF8.GetBytes(value, buffer.AsSpan(written));
+            var fields = form?.ToArray() ?? [];
+            Array.Sort(fields, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            var chars = 0;
+            foreach (var field in fields)
+                foreach (var value in field.Value)
+                    chars += field.Key.Length + (value?.Length ?? 0);
+            var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(chars));
+            var length = 0;
+            for (var i = 0; i < fields.Length;)
+            {
+                var name = fields[i].Key;
+                var end = i;
+                while (end < fields.Length && string.Equals(fields[end].Key, name, StringComparison.Ordinal))
+                    end++;
+                if (end == i + 1 && fields[i].Value.Count == 1)
+                    Write(name, fields[i].Value[0] ?? "");
+                else
+                {
+                    var values = fields[i..end].SelectMany(field => field.Value).Select(value => value ?? "")
+                        .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+                    foreach (var value in values)
+                        Write(name, value);
+                }
+                i = end;
+            }
+            return new SignedParameters(buffer, length);
+
+            void Write(string name, string value)
+            {
+                length += Encoding.UTF8.GetBytes(name, buffer.AsSpan(length));
+                length += Encoding.UTF8.GetBytes(value, buffer.AsSpan(length));
+            }
         }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(buffer);
     }
 
     // Twilio never sends the fragment (e.g. the #rc=3 connection overrides), so it cannot be part of the signature.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
@@ -75,10 +76,8 @@ public static class WebhookForm
 
     private static FormCollection Parse(ReadOnlySpan<byte> body)
     {
-        var pairs = body.Count((byte)'&') + 1;
-        if (pairs > MostFields && CountFields(body) > MostFields)
-            throw new InvalidDataException($"The form has more than {MostFields} fields.");
-        var fields = new Dictionary<string, StringValues>(Math.Min(pairs, MostFields), StringComparer.OrdinalIgnoreCase);
+        var fields = new Dictionary<string, StringValues>(Math.Min(body.Count((byte)'&') + 1, MostFields), StringComparer.OrdinalIgnoreCase);
+        var count = 0;
         // Decoding never lengthens a name or a value.
         var scratch = ArrayPool<byte>.Shared.Rent(body.Length);
         try
@@ -88,10 +87,13 @@ public static class WebhookForm
                 var pair = body[range];
                 if (pair.IsEmpty)
                     continue;
+                if (++count > MostFields)
+                    throw new InvalidDataException($"The form has more than {MostFields} fields.");
                 var equals = pair.IndexOf((byte)'=');
                 var name = Decode(equals < 0 ? pair : pair[..equals], scratch);
                 var value = equals < 0 ? "" : Decode(pair[(equals + 1)..], scratch);
-                fields[name] = fields.TryGetValue(name, out var earlier) ? StringValues.Concat(earlier, value) : new StringValues(value);
+                ref var values = ref CollectionsMarshal.GetValueRefOrAddDefault(fields, name, out var repeated);
+                values = repeated ? StringValues.Concat(values, value) : new StringValues(value);
             }
         }
         finally
@@ -99,14 +101,6 @@ public static class WebhookForm
             ArrayPool<byte>.Shared.Return(scratch);
         }
         return new FormCollection(fields);
-    }
-
-    private static int CountFields(ReadOnlySpan<byte> body)
-    {
-        var count = 0;
-        foreach (var range in body.Split((byte)'&'))
-            count += range.End.Value > range.Start.Value ? 1 : 0;
-        return count;
     }
 
     private static string Decode(ReadOnlySpan<byte> raw, byte[] scratch)
